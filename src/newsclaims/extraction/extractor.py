@@ -1,0 +1,672 @@
+"""Rule-based claim extraction: who claimed which number, about what, when.
+
+``extract_claims(title, body, published_on, outlet)`` returns one ``Claim`` per
+number mention that the guidelines (../shared/eval/GUIDELINES.md) count as a
+claim, with every guideline field, the sentence and its offsets, and the
+evidence (cue words and rules) that produced it. Vocabularies are data in
+``seeds/`` (see ``vocab``); this module holds only the grammar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from newsclaims.extraction import vocab as vocab_mod
+from newsclaims.extraction.numbers import NumberMention, find_numbers
+from newsclaims.extraction.vocab import Alias, Vocab
+
+EXTRACTOR_VERSION = "rules-1.0.0"
+
+# ---------------------------------------------------------------- sentences
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "jan", "feb", "mar", "apr",
+    "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "rep", "sen", "gov", "maj", "capt",
+    "adm", "prof", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "a.m", "p.m",
+    "inc", "corp", "co", "ltd", "gov't", "mt", "ft", "est",
+}
+BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of the text, honouring common abbreviations."""
+    spans, start = [], 0
+    for m in BOUNDARY.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group():
+            before = text[start:m.start()].rstrip("\"”’')]")
+            last = re.search(r"([\w.']+)\.$", before)
+            if last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1):
+                continue
+        else:
+            before = text[start:m.start()].rstrip("\"”’')]")
+            last = re.search(r"([\w.']+)\.$", before)
+            if "\n" not in m.group() and last and (
+                last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1
+            ):
+                continue
+        end = m.start() + len(m.group()) - len(m.group().lstrip("\"”’')]"))
+        if text[start:end].strip():
+            spans.append((start, end if end > start else m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    # trim white space inside each span
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- filters
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+NOT_A_CLAIM_AFTER = re.compile(
+    r"^\s*(?:%|per\s?cent|percent|pc\b|years?\b|year-old|-year|months?\b|-month|weeks?\b|-week|"
+    r"days?\b|-day|hours?\b|-hour|minutes?\b|-minute|seconds?\b|km|kilomet|miles?\b|-mile|metres?\b|"
+    r"meters?\b|feet\b|foot\b|mph|kph|a\.m|p\.m|am\b|pm\b|o'clock|dollars|euros|pounds\b|"
+    r"rubles|roubles|hryvnias?|yuan|tons?\b|tonnes?\b|barrels|countries|nations|states\b|sanctions|"
+    r"times\b|st\b|nd\b|rd\b|th\b|degrees|gw|mw|kg|calibre|mm\b|cm\b|-mm|points?\b|votes?\b|seats?\b|"
+    r"acres|square|sq\b|bn\b|billion (?:dollars|euros|pounds)|million (?:dollars|euros|pounds)|"
+    r"(?:of|in) (?:the )?(?:" + MONTHS + r")|" + MONTHS + r"\b|:\d|/\d|th\b|percentage)",
+    re.IGNORECASE,
+)
+NOT_A_CLAIM_BEFORE = re.compile(
+    r"(?:[$£€¥₴]|\bus\$|\busd|\beur|\brub|\bno\.|\bnumber|\baged?|\bpage|\barticle|\bflight|\bsection|"
+    r"\broute|\bresolution|\bcategory|\bgrade|\blevel|\btype|\bmodel|\bsu-|\bmig-|\bs-|\bt-|\bkh-|"
+    r"\bmh|\bmk|\bcovid-|\bg|\bpatriot|\bbuk-|\bf-|\bac-|\bchapter|\bphase|\bday|\bweek|"
+    + MONTHS + r"|\bsince|\bin|\bof|\bby|\buntil|\bfrom|\bthe\s+(?:year|summer|spring|winter|autumn|fall))\s*-?$",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+VAGUE_AFTER = re.compile(r"^\s*(?:of\s+(?:thousands|hundreds|dozens|millions))", re.IGNORECASE)
+
+# ---------------------------------------------------------------- sides, scope, time
+RUSSIA_SIDE = re.compile(
+    r"\b(?:russian|russia's|russia|kremlin's|moscow's|putin's|enemy|enemy's|occupiers?|occupying|"
+    r"invaders?|invading|separatists?|pro-russian|wagner|chechen|kadyrov(?:ite)?s?|dpr|lpr)\b",
+    re.IGNORECASE,
+)
+UKRAINE_SIDE = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|kiev's|azov|ukrainians)\b", re.IGNORECASE)
+RUSSIAN_PLACES = re.compile(
+    r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|moscow|st petersburg|krasnodar|russia's (?:border )?regions?)\b",
+    re.IGNORECASE,
+)
+CUMULATIVE = re.compile(
+    r"\b(?:so far|to date|in total|total(?:ly)?|tally|overall|altogether|since (?:the )?(?:start|beginning|outbreak)|"
+    r"since (?:the )?(?:russian )?invasion|since (?:the )?war|since russia|since moscow|since (?:february|feb\.?) 24|"
+    r"since 24 february|since the (?:start|beginning) of|in all|all told|as of|thus far|up to now|cumulative|"
+    r"since (?:the )?(?:conflict|fighting|military operation|special military operation)|"
+    r"(?:has|have) (?:risen|climbed|increased|grown|reached) to|rose to|climbed to|increased to|reached|"
+    r"since (?:march|april|may|june|july|august|september|october|november|december|the|it|then)|"
+    r"(?:the|its|their) (?:war|invasion|conflict|campaign)\b|during the (?:war|invasion|conflict)|"
+    r"(?:in|over) the (?:course of the )?(?:war|invasion|conflict))",
+    re.IGNORECASE,
+)
+PERIOD = re.compile(
+    r"\b(?:(?:in|over|during|within) the (?:past|last|previous) (?P<n>\w+(?:-\w+)?)?\s*(?P<unit>hours?|days?|weeks?|months?|day|night|24 hours)|"
+    r"(?:past|last) (?P<n2>\w+)?\s*(?P<unit2>hours?|days?|weeks?|months?)|"
+    r"(?P<perday>(?:per|a|each|every) day|daily)|(?P<thisweek>this week|last week)|(?P<overnight>overnight|in a day|in one day|over the weekend))\b",
+    re.IGNORECASE,
+)
+EVENT = re.compile(
+    r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|bombing|bombed|bombardment|explosion|"
+    r"blast|exploded|missile hit|hit|raid|airstrike|air strike|ambush|massacre|assault|fire|crash|"
+    r"sank|sinking|collapse|battle|fighting (?:in|at|for|near)|clashes|incident|shot|shooting|"
+    r"rocket attack|killing|destroyed|downed|shot down|exhumed|found|discovered|buried|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last night|this morning|"
+    r"overnight|earlier today|tonight|surrendered|captured|evacuated|in the city|in the town|village|"
+    r"at the|near|in a|operation)\b",
+    re.IGNORECASE,
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_RE = re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+DATE_RE = re.compile(
+    rf"\b(?:(?:on|as of|by|since|until)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>20\d\d))?",
+    re.IGNORECASE,
+)
+SINCE_DATE = re.compile(r"\b(?:since|from|after|between)\s+$", re.IGNORECASE)
+YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)
+MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+# ---------------------------------------------------------------- attribution
+PRONOUN_SOURCE = re.compile(
+    r"^(?:he|she|they|it|the statement|the ministry|the office|the report|the agency|the department|"
+    r"the spokes(?:man|woman|person)|the official|officials|the officials|the governor|the mayor|"
+    r"the military|the army|the source|the update|the data|the figures|the authorities|authorities|"
+    r"the general staff|the briefing|the command|the service|the president|the minister|the council|"
+    r"the administration|the police|the government|its statement|his office|the post)$",
+    re.IGNORECASE,
+)
+ACCORDING = re.compile(
+    r"\b(?:according to|as per|citing|cited by|in the words of|figures from|data from|estimates (?:by|from)|"
+    r"a statement (?:from|by)|a report (?:from|by)|reports? by|confirmed by|said by|claimed by|reported by)\s+"
+    r"(?:(?:recent|latest|new|the latest|official|updated|preliminary)\s+)?(?:(?:estimates|figures|data|reports?|statements?|information|numbers|counts?)\s+(?:by|from|of)\s+)?"
+    r"(?P<src>[^,;:()\"“”]{2,90})",
+    re.IGNORECASE,
+)
+POSSESSIVE_SOURCE = re.compile(
+    r"(?P<src>\b[\w .'-]{2,60}?)(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:figures|data|estimates?|count|tally|report|statement|update)\b",
+    re.IGNORECASE,
+)
+PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,2})\b")
+TITLE_WORDS = re.compile(
+    r"\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|"
+    r"advisor|commander|general|leader|secretary|ambassador|prosecutor|police|administration|council|"
+    r"deputy|director|representative|ombudsman|commissioner)\b",
+    re.IGNORECASE,
+)
+PARTY_MARKERS = [
+    ("russia", re.compile(r"\b(?:russian|russia|kremlin|moscow|pro-russian|russia-installed|russian-installed|russian-appointed|separatist|dpr|lpr|donetsk people|luhansk people)\b", re.IGNORECASE)),
+    ("united_states", re.compile(r"\b(?:u\.s\.|us|american|pentagon|washington|white house)\b")),
+    ("united_kingdom", re.compile(r"\b(?:british|uk|u\.k\.|britain|london)\b", re.IGNORECASE)),
+    ("united_nations", re.compile(r"\b(?:un|u\.n\.|united nations|unicef|unhcr)\b")),
+    ("ukraine", re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv|kiev|zelensky\w*)\b", re.IGNORECASE)),
+]
+SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
+              "previously", "earlier", "later", "on", "in", "last", "this", "that", "and", "which",
+              "who", "had", "would", "could", "will", "it", "so", "but", "then", "now", "already",
+              "reportedly", "officially", "separately", "publicly", "today", "yesterday"}
+
+
+@dataclass
+class Claim:
+    section: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    number_text: str
+    number_start: int
+    value: float
+    value_max: float | None
+    qualifier: str
+    metric: str
+    metric_note: str | None
+    subject: str
+    scope: str
+    period_days: float | None
+    as_of: dt.date
+    claimant: str
+    claimant_org: str | None
+    claimant_party: str
+    claimant_kind: str
+    claimant_mention: str
+    relayed_by: str | None
+    stance: str
+    evidence: list[str] = field(default_factory=list)
+
+    def as_row(self) -> dict:
+        row = asdict(self)
+        row["evidence"] = "; ".join(self.evidence)
+        return row
+
+
+@dataclass(frozen=True)
+class Source:
+    claimant: str
+    claimant_org: str | None
+    party: str
+    cue: str
+    kind: str = "organisation"   # person, organisation, state, media
+    mention: str = ""            # the words of the text that named the source
+
+
+# ---------------------------------------------------------------- metric
+PEOPLE_CATEGORIES = {"troops", "civilians", "children", "people"}
+EQUIPMENT_CATEGORIES = {"tanks", "armored_vehicles", "artillery", "rocket_launchers", "aircraft",
+                        "helicopters", "drones", "air_defense", "ships", "vehicles"}
+
+
+def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | None]:
+    """Combine what is counted with what happened to it; (metric, note) or (None, None)."""
+    first = outcomes[0] if outcomes else None
+    if category in PEOPLE_CATEGORIES:
+        people_outcomes = [o for o in outcomes if o in ("killed", "injured", "casualties", "captured",
+                                                          "missing", "deployed", "fled", "displaced")]
+        o = people_outcomes[0] if people_outcomes else None
+        if o is None:
+            return None, None
+        if o == "fled":
+            return "refugees", None
+        if o == "displaced":
+            return "displaced", None
+        if o == "deployed":
+            return ("troops_deployed", None) if category == "troops" else (None, None)
+        if category == "troops":
+            return {"killed": "troops_killed", "injured": "troops_wounded",
+                    "casualties": "troops_casualties", "captured": "troops_captured",
+                    "missing": "troops_missing"}[o], None
+        if category == "civilians":
+            return {"killed": "civilians_killed", "injured": "civilians_injured",
+                    "casualties": "civilian_casualties"}.get(o), None
+        if category == "children":
+            return {"killed": "children_killed", "injured": "children_injured"}.get(o), None
+        return {"killed": "people_killed", "injured": "people_injured",
+                "casualties": "people_casualties"}.get(o), None
+    if category in EQUIPMENT_CATEGORIES:
+        if category == "drones":
+            if "launched" in outcomes and first == "launched":
+                return "drones_launched", None
+            if "intercepted" in outcomes:
+                return ("drones_intercepted", None) if first in ("intercepted", "destroyed") else ("drones_destroyed", None)
+            return None, None
+        if any(o in ("destroyed", "intercepted", "captured", "killed") for o in outcomes):
+            return f"{category}_destroyed", None
+        return None, None
+    if category == "missiles":
+        if first in ("intercepted", "destroyed"):
+            return "missiles_intercepted", None
+        if "launched" in outcomes or "killed" in outcomes or "injured" in outcomes:
+            return "missiles_launched", None
+        return None, None
+    if category == "refugees":
+        return "refugees", None
+    if category == "displaced":
+        return "displaced", None
+    if category == "units":
+        return ("other", "military units deployed") if outcomes else ("other", "military units")
+    if category == "graves":
+        return "other", "graves"
+    return None, None
+
+
+class Extractor:
+    """Extracts claims from one article at a time; keeps the last named claimant."""
+
+    def __init__(self, vocab: Vocab | None = None):
+        self.vocab = vocab or vocab_mod.load()
+
+    # ------------------------------------------------------------ claimants
+    def _alias_source(self, text: str, cue: str) -> Source | None:
+        alias = vocab_mod.canonical_claimant(self.vocab, text)
+        if alias is None:
+            return None
+        return self._from_alias(alias, text, cue)
+
+    def _from_alias(self, alias: Alias, text: str, cue: str) -> Source:
+        if alias.kind != "person":
+            person = self._person_in(text)
+            if person and person.lower() not in alias.claimant.lower() and not vocab_mod.canonical_claimant(
+                    self.vocab, person):
+                # "Ihor Klymenko, head of the National Police": the person, their organisation
+                return Source(person, alias.claimant, alias.claimant_party, cue + " +person",
+                              "person", text.strip())
+        return Source(alias.claimant, alias.claimant_org, alias.claimant_party, cue, alias.kind,
+                      text.strip())
+
+    @staticmethod
+    def _person_in(text: str) -> str | None:
+        for m in PERSON.finditer(text):
+            name = m.group(1)
+            first = name.split()[0].lower()
+            if first in SKIP_WORDS or first in {w.lower() for w in WEEKDAYS} or first in (
+                    "ukrainian", "russian", "president", "prime", "defence", "defense", "foreign",
+                    "general", "deputy", "national", "state", "interior", "regional", "mayor", "governor",
+                    "minister", "ministry", "city", "the", "united", "office", "head", "chief",
+                    "kremlin", "pentagon", "western", "american", "british", "military"):
+                continue
+            return name
+        return None
+
+    def _named_source(self, text: str, context: str, cue: str) -> Source | None:
+        """Resolve a phrase that names a source: alias table first, then a person's name."""
+        text = text.strip(" ,.'\"“”’")
+        if not text:
+            return None
+        if PRONOUN_SOURCE.match(text):
+            return None
+        src = self._alias_source(text, cue)
+        if src:
+            return src
+        person = self._person_in(text)
+        if person:
+            party = self._party_from(context)
+            return Source(person, None, party, cue + " +person", "person", text)
+        if TITLE_WORDS.search(text):
+            party = self._party_from(context)
+            words = [w for w in re.findall(r"[\w'-]+", text) if w.lower() not in SKIP_WORDS]
+            return Source(" ".join(words[-4:]) or text, None, party, cue + " +title", "person", text)
+        return None
+
+    @staticmethod
+    def _party_from(context: str) -> str:
+        for party, pattern in PARTY_MARKERS:
+            if pattern.search(context):
+                return party
+        return "ukraine" if TITLE_WORDS.search(context) else "other"
+
+    def find_source(self, sentence: str, previous: Source | None) -> tuple[Source | None, Source | None, str]:
+        """(claimant, relay, stance) named in the sentence; pronouns resolve to the previous source."""
+        relay: Source | None = None
+        found: list[tuple[int, Source]] = []
+        stance = "assert"
+        for m in ACCORDING.finditer(sentence):
+            src = self._named_source(m.group("src"), sentence, f"'{m.group(0).split()[0]} {m.group(0).split()[1] if len(m.group(0).split()) > 1 else ''}'".strip())
+            if src is None and PRONOUN_SOURCE.match(m.group("src").strip(" ,.")) and previous:
+                src = Source(previous.claimant, previous.claimant_org, previous.party, "according to +previous",
+                             previous.kind, m.group("src").strip(" ,."))
+            if src:
+                found.append((m.start(), src))
+        for m in self.vocab.verb_re.finditer(sentence):
+            verb = m.group(0).lower()
+            left = sentence[:m.start()]
+            right = sentence[m.end():]
+            # "X said" : the words before the verb, back to the clause start
+            clause = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)[-1]
+            words = clause.strip().split()
+            while words and words[-1].lower() in SKIP_WORDS | {"also", "has", "have", "had", "previously"}:
+                words.pop()
+            subject = " ".join(words[-8:])
+            src = None
+            if subject:
+                if PRONOUN_SOURCE.match(subject) or (
+                        len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it")):
+                    if previous:
+                        src = Source(previous.claimant, previous.claimant_org, previous.party,
+                                     f"'{subject} {verb}' +previous", previous.kind, subject)
+                else:
+                    src = self._named_source(subject, sentence, f"'{verb}'")
+            if src is None:
+                # inverted: '..., said Igor Konashenkov' / '... the ministry said.'
+                m2 = re.match(r"\s*(?:on \w+\s+)?([^,;.\"“”]{2,80})", right)
+                if m2 and re.search(r"[,\"”’]\s*$", left):
+                    src = self._named_source(m2.group(1), sentence, f"'{verb}' inverted")
+            if src:
+                if self.vocab.verbs.get(verb) == "deny":
+                    stance = "deny"
+                found.append((m.start(), src))
+        if not found:
+            for m in POSSESSIVE_SOURCE.finditer(sentence):
+                src = self._alias_source(m.group("src"), "'s figures")
+                if src:
+                    found.append((m.start(), src))
+        if not found:
+            return None, None, stance
+        found.sort(key=lambda x: x[0])
+        media = [s for _, s in found if s.party == "media"]
+        non_media = [s for _, s in found if s.party != "media"]
+        if media and non_media:
+            # "According to Reuters, ... as per estimates by the Ukrainian military"
+            return non_media[-1], media[0], stance
+        return found[0][1], relay, stance
+
+    # ------------------------------------------------------------ metric
+    def _category_near(self, sentence: str, number: NumberMention) -> tuple[str | None, str]:
+        after = sentence[number.end:number.end + 70]
+        # "60 of 70 Russian cruise missiles": the noun after "of N"
+        after = re.sub(r"^\s*(?:of|out of)\s+(?:the\s+|an?\s+|\S+\s+)?", " ", after, count=1) \
+            if re.match(r"^\s*(?:of|out of)\s", after) else after
+        stop = re.search(r"[.;:!?]|\b(?:and|or|but|while|who|which|that|including|with)\b|,", after)
+        window = after[:stop.start()] if stop else after
+        m = self.vocab.category_re.search(window)
+        if m and len(window[:m.start()].split()) <= 5:
+            return m.lastgroup, m.group(0)
+        # "the number of wounded at about 50", "death toll rose to 35", "Russian military deaths ... 133,190"
+        before = sentence[max(0, number.start - 90):number.start]
+        clause = re.split(r"[.;:!?]", before)[-1]
+        cands = list(self.vocab.category_re.finditer(clause))
+        if cands and len(clause[cands[-1].end():].split()) <= 8:
+            return cands[-1].lastgroup, cands[-1].group(0)
+        return None, ""
+
+    def _outcomes(self, sentence: str, number: NumberMention, noun_end: int) -> list[str]:
+        """Outcomes in order of closeness to the number (verbs before it, then after the noun)."""
+        found: list[tuple[int, str]] = []
+        lo = max(0, number.start - 80)
+        for m in self.vocab.outcome_re.finditer(sentence, lo, min(len(sentence), noun_end + 80)):
+            if number.start <= m.start() < noun_end and m.start() >= number.end:
+                dist = 0  # a word inside the noun phrase ("50 dead", "seven wounded")
+            elif m.end() <= number.start:
+                gap = sentence[m.end():number.start]
+                dist = len(gap) + (40 if re.search(r"[.;]", gap) else 0)
+            else:
+                gap = sentence[noun_end:m.start()]
+                dist = len(gap) + (40 if re.search(r"[.;]|\band\b|,", gap) else 0)
+            for outcome in vocab_mod.outcomes_of(self.vocab, m.group(0)):
+                found.append((dist, outcome))
+        found.sort(key=lambda x: x[0])
+        seen: list[str] = []
+        for _, o in found:
+            if o not in seen:
+                seen.append(o)
+        return seen
+
+    # ------------------------------------------------------------ the rest
+    @staticmethod
+    def _is_excluded(sentence: str, number: NumberMention) -> str | None:
+        after = sentence[number.end:number.end + 40]
+        before = sentence[max(0, number.start - 25):number.start]
+        core = number.text.split("-")[0].split("–")[0].strip()
+        if number.qualifier == "exact" and YEAR.match(core.replace("between ", "")) and not re.match(
+                r"^\s*(?:\w+\s+){0,2}(?:soldiers|troops|people|civilians|servicemen|tanks|refugees)\b",
+                after, re.IGNORECASE):
+            return "year"
+        if NOT_A_CLAIM_AFTER.match(after):
+            return "unit after number"
+        if re.search(r"[$£€¥₴]\s*$|\b(?:us\$|usd)\s*$", before, re.IGNORECASE):
+            return "money"
+        if NOT_A_CLAIM_BEFORE.search(before) and not re.search(r"\b(?:of|in|by)\s*$", before, re.IGNORECASE):
+            return "label before number"
+        if re.search(rf"\b{MONTHS}\s*$", before, re.IGNORECASE):
+            return "date"
+        if VAGUE_AFTER.match(after):
+            return "vague"
+        if re.match(r"^\s*(?:-|–)?\s*(?:st|nd|rd|th)\b", after):
+            return "ordinal"
+        return None
+
+    @staticmethod
+    def _subject(sentence: str, number: NumberMention, category: str, noun_text: str,
+                 source: Source | None, metric: str) -> str:
+        start = max(0, number.start - 40)
+        phrase = sentence[start:number.end + 50]
+        local = sentence[max(0, number.start - 15):number.end + len(noun_text) + 25]
+        if metric in ("missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted"):
+            return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"
+        if category in ("civilians", "children", "people", "refugees", "displaced"):
+            if RUSSIAN_PLACES.search(sentence):
+                return "russia"
+            return "ukraine"
+        if category == "troops" and metric == "troops_deployed":
+            return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"
+        r = RUSSIA_SIDE.search(local)
+        u = UKRAINE_SIDE.search(local)
+        if r and not u:
+            return "russia"
+        if u and not r:
+            return "ukraine"
+        if r and u:
+            # the side word closest before the noun
+            rs = [m.start() for m in RUSSIA_SIDE.finditer(local)]
+            us = [m.start() for m in UKRAINE_SIDE.finditer(local)]
+            anchor = number.end - max(0, number.start - 15)
+            rr = min((abs(anchor - x) for x in rs), default=999)
+            uu = min((abs(anchor - x) for x in us), default=999)
+            return "russia" if rr <= uu else "ukraine"
+        if RUSSIA_SIDE.search(phrase) and not UKRAINE_SIDE.search(phrase):
+            return "russia"
+        if source is not None:
+            if source.party == "ukraine":
+                return "russia"
+            if source.party == "russia":
+                return "ukraine"
+        return "russia" if category in EQUIPMENT_CATEGORIES else "unspecified"
+
+    @staticmethod
+    def _scope(sentence: str, metric: str, category: str) -> tuple[str, float | None, str]:
+        p = PERIOD.search(sentence)
+        if p:
+            if p.group("perday") or p.group("overnight"):
+                return "period", 1.0, p.group(0)
+            if p.group("thisweek"):
+                return "period", 7.0, p.group(0)
+            n_text = p.group("n") or p.group("n2")
+            unit = (p.group("unit") or p.group("unit2") or "").lower()
+            n = 1.0
+            if n_text:
+                from newsclaims.extraction.numbers import parse_number
+                parsed, _ = parse_number(n_text)
+                if parsed is not None:
+                    n = parsed
+            if unit.startswith("24"):
+                days = 1.0
+            elif unit.startswith("hour"):
+                days = round(n / 24, 3)
+            elif unit.startswith("week"):
+                days = n * 7
+            elif unit.startswith("month"):
+                days = n * 30
+            else:
+                days = n
+            return "period", days, p.group(0)
+        c = CUMULATIVE.search(sentence)
+        if c:
+            return "cumulative", None, c.group(0)
+        e = EVENT.search(sentence)
+        if e:
+            return "event", None, e.group(0)
+        if metric == "troops_deployed":
+            return "unspecified", None, "no cue"
+        return "unspecified", None, "no cue"
+
+    @staticmethod
+    def _as_of(sentence: str, number: NumberMention, published_on: dt.date) -> tuple[dt.date, str]:
+        best: tuple[int, dt.date, str] | None = None
+        for m in DATE_RE.finditer(sentence):
+            if SINCE_DATE.search(sentence[max(0, m.start() - 8):m.start()]) or re.match(
+                    r"\s*(?:since|from|after)\b", m.group(0), re.IGNORECASE):
+                continue
+            month = MONTH_NUM[(m.group("m1") or m.group("m2"))[:3].lower()]
+            day = int(m.group("d1") or m.group("d2"))
+            year = int(m.group("y")) if m.group("y") else published_on.year
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if not m.group("y") and date > published_on:
+                try:
+                    date = date.replace(year=year - 1)
+                except ValueError:
+                    continue
+            dist = abs(m.start() - number.start)
+            if best is None or dist < best[0]:
+                best = (dist, date, m.group(0).strip())
+        if best:
+            return best[1], f"date '{best[2]}'"
+        w = WEEKDAY_RE.search(sentence)
+        if w:
+            target = WEEKDAYS.index(w.group(1).lower())
+            delta = (published_on.weekday() - target) % 7
+            return published_on - dt.timedelta(days=delta), f"weekday '{w.group(1)}'"
+        if YESTERDAY.search(sentence):
+            return published_on - dt.timedelta(days=1), "yesterday"
+        return published_on, "article date"
+
+    # ------------------------------------------------------------ driver
+    def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None) -> list[Claim]:
+        outlet_alias = vocab_mod.canonical_claimant(self.vocab, outlet) if outlet else None
+        if outlet_alias is not None:
+            default = Source(outlet_alias.claimant, None, outlet_alias.claimant_party, "outlet voice",
+                             outlet_alias.kind, outlet)
+        elif outlet:
+            default = Source(outlet.strip(), None, "media", "outlet voice", "media", outlet)
+        else:
+            default = Source("unattributed", None, "unattributed", "no source named", "unknown", "")
+        claims: list[Claim] = []
+        previous: Source | None = None
+        for section, text in (("title", title), ("body", body)):
+            for s_start, s_end in split_sentences(text):
+                sentence = text[s_start:s_end]
+                if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+                                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                                 r"million|dozen)\b", sentence, re.IGNORECASE):
+                    src, _, _ = self.find_source(sentence, previous) if section == "body" else (None, None, "")
+                    if src:
+                        previous = src
+                    continue
+                src, relay, stance = self.find_source(sentence, previous)
+                if src and section == "body":
+                    previous = src
+                source = src or default
+                sentence_claims: list[Claim] = []
+                last_category: tuple[str, str] | None = None
+                for number in find_numbers(sentence):
+                    if number.value <= 0:
+                        continue
+                    reason = self._is_excluded(sentence, number)
+                    if reason:
+                        continue
+                    category, noun = self._category_near(sentence, number)
+                    evidence: list[str] = []
+                    if category is None and last_category is not None:
+                        # "killed 14 people and wounded 34": the noun is shared
+                        gap = sentence[sentence_claims[-1].number_start if sentence_claims else 0:number.start]
+                        if len(gap) < 60:
+                            category, noun = last_category
+                            evidence.append(f"noun shared with previous number '{noun}'")
+                    noun_pos = sentence.find(noun, number.end) if noun else -1
+                    noun_end = noun_pos + len(noun) if noun_pos >= 0 else number.end
+                    outcomes = self._outcomes(sentence, number, noun_end)
+                    if category is None:
+                        if outcomes and outcomes[0] in ("killed", "injured", "casualties") and re.match(
+                                r"^\s*(?:were|have|had|was|are|died|dead|killed|wounded|injured|more|others)\b",
+                                sentence[number.end:], re.IGNORECASE) or (
+                                outcomes and re.search(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$",
+                                                       sentence[:number.start], re.IGNORECASE)):
+                            category, noun = "people", ""
+                            evidence.append("people implied by outcome")
+                        else:
+                            continue
+                    metric, note = metric_for(category, outcomes)
+                    if metric is None:
+                        continue
+                    last_category = (category, noun)
+                    scope, period_days, scope_cue = self._scope(sentence, metric, category)
+                    as_of, date_cue = self._as_of(sentence, number, published_on)
+                    subject = self._subject(sentence, number, category, noun, source, metric)
+                    evidence += [f"number '{number.text}'", f"noun '{noun}'" if noun else "no noun",
+                                 f"outcome {outcomes[:2]}", f"scope '{scope_cue}'", date_cue,
+                                 f"source {source.cue}"]
+                    sentence_claims.append(Claim(
+                        section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
+                        number_text=number.text, number_start=s_start + number.start,
+                        value=number.value, value_max=number.value_max, qualifier=number.qualifier,
+                        metric=metric, metric_note=note, subject=subject, scope=scope,
+                        period_days=period_days, as_of=as_of, claimant=source.claimant,
+                        claimant_org=source.claimant_org, claimant_party=source.party,
+                        claimant_kind=source.kind, claimant_mention=source.mention,
+                        relayed_by=relay.claimant if relay else None, stance=stance,
+                        evidence=evidence,
+                    ))
+                claims.extend(sentence_claims)
+        return dedupe(claims)
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per claimant, metric, value and date within an article (title and body say it twice)."""
+    seen: set[tuple] = set()
+    out = []
+    for c in claims:
+        key = (c.claimant, c.metric, c.value, c.value_max, c.as_of, c.scope)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract_claims(title: str, body: str, published_on: dt.date, outlet: str | None = None) -> list[Claim]:
+    """Claims of one cleaned article (module-level convenience over ``Extractor``)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(title, body, published_on, outlet)

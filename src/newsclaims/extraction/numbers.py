@@ -1,0 +1,165 @@
+"""Numbers as people write them: 1,030; 1.5 million; two; a dozen; ranges; qualifiers.
+
+``find_numbers`` returns every number mention in a sentence with its value,
+the high end of a range, the qualifier in front of it, and its character span.
+It does not decide whether the number is a claim; ``extractor`` does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_TEN = "|".join(TENS)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|(?:{_UNIT})|a|one|a few)"
+    rf"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT}))?)*"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion)\b|(?:k|m|mn|bn)\b)?"
+_ONE = rf"(?:(?:{_DIGITS}){_SCALE}|\b(?:{_WORD_NUMBER})\b|\ba\s+dozen\b|\bdozen\b|\bhalf\s+a\s+million\b)"
+
+QUALIFIERS = [
+    ("at_least", r"at least|more than|over|upwards of|in excess of|above|no fewer than|no less than|not less than|exceeding|exceeds?|at minimum|a minimum of|the minimum of"),
+    ("at_most", r"up to|fewer than|less than|under|as many as|at most|no more than|a maximum of|below|not more than"),
+    ("approx", r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|circa|approaching|an approximate|approx\.?|more or less|just under|just over|almost|well over|a reported"),
+]
+_QUAL = "|".join(f"(?P<{name}>{pattern})" for name, pattern in QUALIFIERS)
+
+NUMBER_RE = re.compile(
+    rf"(?:(?P<between>between|from)\s+)?"
+    rf"(?P<low>{_ONE})"
+    rf"(?:\s*(?:-|–|—|to|and|or)\s*(?P<high>{_ONE}))?"
+    rf"(?P<plus>\+)?",
+    re.IGNORECASE,
+)
+QUALIFIER_BEFORE = re.compile(rf"(?:{_QUAL})\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    qualifier: str
+    is_word: bool
+
+
+def words_to_number(text: str) -> float | None:
+    """'twenty-five thousand' -> 25000; None when the words are not a number."""
+    text = text.lower().replace("-", " ").replace(" and ", " ")
+    if text in ("a dozen", "dozen"):
+        return 12.0
+    if text == "half a million":
+        return 500_000.0
+    total, current, seen = 0, 0, False
+    for word in text.split():
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in ("a", "one"):
+            current += 1
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def parse_number(text: str) -> tuple[float | None, bool]:
+    """Parse one number (digits with optional scale, or words); returns (value, is_word)."""
+    t = text.strip().lower()
+    m = re.match(rf"^({_DIGITS})\s*(hundred|thousand|million|billion|k|m|mn|bn)?$", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        scale = m.group(2)
+        if scale:
+            value *= SCALES.get(scale) or SCALE_ABBREV[scale]
+        return value, False
+    return words_to_number(t), True
+
+
+def _scale_of(text: str) -> float:
+    for word, scale in SCALES.items():
+        if text.lower().rstrip().endswith(word):
+            return scale
+    return 1.0
+
+
+def find_numbers(sentence: str) -> list[NumberMention]:
+    """Every number mention in the sentence, with ranges and qualifiers resolved."""
+    out: list[NumberMention] = []
+    pos = 0
+    while (m := NUMBER_RE.search(sentence, pos)) is not None:
+        pos = m.end()
+        low_text = m.group("low")
+        if m.group("high"):
+            pos = m.start("high")  # unless the range is taken below, the high end is read again
+        if low_text.lower() in ("a", "a few"):
+            continue  # "a" does not count; "a few" is vague
+        low, is_word = parse_number(low_text)
+        if low is None:
+            continue
+        high = None
+        start = m.start("low")
+        end = m.end("low")
+        if m.group("high"):
+            joiner = sentence[m.end("low"):m.start("high")].strip().lower()
+            high_value, _ = parse_number(m.group("high"))
+            between = (m.group("between") or "").lower()
+            is_range = high_value is not None and (
+                (joiner in ("-", "–", "—", "to", "or") and between != "from")
+                or (between == "between" and joiner == "and")
+            )
+            if is_range and high_value is not None:
+                # "40-50,000" and "three to four million": the scale written once covers both.
+                if high_value > low and low < 1000 and "," not in low_text and _scale_of(low_text) == 1:
+                    scale = _scale_of(m.group("high"))
+                    if scale > 1 and low * scale <= high_value:
+                        low *= scale
+                    elif "," in m.group("high") and low * 1000 <= high_value and high_value >= 1000 \
+                            and low < 100:
+                        low *= 1000
+                if high_value >= low:
+                    high = high_value
+                    end = m.end("high")
+                    pos = m.end()
+                    if m.group("between"):
+                        start = m.start("between")
+        qualifier = "exact"
+        before = sentence[max(0, start - 40):start]
+        q = QUALIFIER_BEFORE.search(before)
+        if q:
+            qualifier = next(name for name, _ in QUALIFIERS if q.group(name))
+            start_q = start - (len(before) - q.start())
+        else:
+            start_q = start
+        if m.group("plus"):
+            qualifier = "at_least"
+            end = m.end("plus")
+        out.append(NumberMention(
+            start=start_q, end=end, text=sentence[start:end], value=low, value_max=high,
+            qualifier=qualifier, is_word=is_word,
+        ))
+    return out

@@ -1,0 +1,105 @@
+"""Vocabularies the extractor reads from ``seeds/``: a user extends them without touching code.
+
+* ``claimant_aliases.csv``: a regex of names -> canonical claimant, organisation, party, kind
+* ``metric_terms.csv``: nouns -> what is counted (troops, civilians, tanks, ...)
+* ``outcome_terms.csv``: words -> what happened to it (killed, injured, destroyed, ...)
+* ``reporting_verbs.csv``: attribution verbs and their stance
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsclaims.config import VOCAB_DIR
+
+
+@dataclass(frozen=True)
+class Alias:
+    pattern: re.Pattern
+    claimant: str
+    claimant_org: str | None
+    claimant_party: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Vocab:
+    aliases: tuple[Alias, ...]
+    categories: tuple[tuple[str, re.Pattern], ...]
+    category_re: re.Pattern        # any category noun, group name = category
+    outcome_re: re.Pattern         # any outcome word, group name = outcome
+    outcome_words: dict[str, frozenset[str]]
+    verbs: dict[str, str]          # reporting verb -> stance
+    verb_re: re.Pattern
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return [row for row in csv.DictReader(fh) if any(v.strip() for v in row.values())]
+
+
+@functools.cache
+def load(vocab_dir: Path = VOCAB_DIR) -> Vocab:
+    aliases = tuple(
+        Alias(
+            pattern=re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w-])", re.IGNORECASE),
+            claimant=row["claimant"],
+            claimant_org=row["claimant_org"] or None,
+            claimant_party=row["claimant_party"],
+            kind=row["kind"],
+        )
+        for row in _rows(vocab_dir / "claimant_aliases.csv")
+    )
+    categories = []
+    for row in _rows(vocab_dir / "metric_terms.csv"):
+        categories.append((row["category"], row["pattern"]))
+    category_re = re.compile(
+        "|".join(rf"(?P<{cat}>\b(?:{pat})\b)" for cat, pat in categories), re.IGNORECASE
+    )
+    outcomes: dict[str, list[str]] = {}
+    for row in _rows(vocab_dir / "outcome_terms.csv"):
+        outcomes.setdefault(row["outcome"], []).extend(row["pattern"].split("|"))
+    # One alternation of every outcome word, longest first; the word is mapped back below.
+    words = sorted({w for ws in outcomes.values() for w in ws}, key=len, reverse=True)
+    outcome_re = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    outcome_words = {
+        outcome: frozenset(ws) for outcome, ws in outcomes.items()
+    }
+    verbs = {row["verb"].lower(): row["stance"] for row in _rows(vocab_dir / "reporting_verbs.csv")}
+    verb_re = re.compile(
+        r"\b(?:" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) + r")\b",
+        re.IGNORECASE,
+    )
+    return Vocab(
+        aliases=aliases,
+        categories=tuple((c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for c, p in categories),
+        category_re=category_re,
+        outcome_re=outcome_re,
+        outcome_words=outcome_words,
+        verbs=verbs,
+        verb_re=verb_re,
+    )
+
+
+def outcomes_of(vocab: Vocab, word: str) -> set[str]:
+    """Every outcome a matched word can stand for ('shot down' -> destroyed, intercepted)."""
+    word = word.lower()
+    found = {o for o, ws in vocab.outcome_words.items() if word in ws}
+    if not found:
+        found = {o for o, ws in vocab.outcome_words.items()
+                 if any(re.fullmatch(w, word) for w in ws)}
+    return found
+
+
+def canonical_claimant(vocab: Vocab, text: str) -> Alias | None:
+    """The alias with the longest match in the text, if any."""
+    best, best_len = None, 0
+    for alias in vocab.aliases:
+        for m in alias.pattern.finditer(text):
+            if m.end() - m.start() > best_len:
+                best, best_len = alias, m.end() - m.start()
+    return best

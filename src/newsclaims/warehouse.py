@@ -1,0 +1,139 @@
+"""The DuckDB warehouse: its Python-written schemas and how to open it.
+
+Python writes three schemas; dbt builds everything else from them.
+
+* ``raw``: append-only, exactly what arrived (``raw.articles``, ``raw.rejects``).
+* ``extract``: what the extractor made of each article for one extractor
+  version (``extract.article_texts``, ``extract.claim_mentions``).
+* ``ops``: run records (``ops.runs``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+DDL = """
+create schema if not exists raw;
+create schema if not exists extract;
+create schema if not exists ops;
+
+create table if not exists raw.articles (
+    article_id    varchar primary key,   -- first 16 hex digits of content_hash
+    content_hash  varchar not null unique,
+    source_file   varchar not null,
+    source_path   varchar not null,
+    line_number   integer,               -- JSON-lines files: the line; text files: null
+    file_format   varchar not null,      -- 'text' or 'jsonl'
+    byte_size     bigint not null,
+    raw_text      varchar not null,      -- the article exactly as it arrived (decoded)
+    published_on  date not null,
+    title         varchar not null,
+    body          varchar not null,
+    byline        varchar,
+    outlet        varchar,
+    url           varchar,
+    landed_at     timestamptz not null,
+    run_id        varchar not null
+);
+
+create table if not exists raw.rejects (
+    reject_id     varchar primary key,   -- hash of the original bytes and reason
+    source_file   varchar not null,
+    source_path   varchar not null,
+    line_number   integer,
+    reason        varchar not null,
+    byte_size     bigint not null,
+    content_hash  varchar not null,
+    original      blob not null,
+    landed_at     timestamptz not null,
+    run_id        varchar not null
+);
+
+create table if not exists extract.article_texts (
+    article_id         varchar not null,
+    extractor_version  varchar not null,
+    title_clean        varchar not null,
+    body_clean         varchar not null,
+    boilerplate        varchar not null,  -- the lines separated from the body
+    mojibake_repaired  boolean not null,
+    extracted_at       timestamptz not null,
+    run_id             varchar not null,
+    primary key (article_id, extractor_version)
+);
+
+create table if not exists extract.claim_mentions (
+    mention_id         varchar not null,
+    article_id         varchar not null,
+    extractor_version  varchar not null,
+    section            varchar not null,  -- 'title' or 'body'
+    sentence           varchar not null,
+    sentence_start     integer not null,  -- offsets into title_clean or body_clean
+    sentence_end       integer not null,
+    number_text        varchar not null,
+    number_start       integer not null,
+    value              double not null,
+    value_max          double,
+    qualifier          varchar not null,
+    metric             varchar not null,
+    metric_note        varchar,
+    subject            varchar not null,
+    scope              varchar not null,
+    period_days        double,
+    as_of              date not null,
+    claimant           varchar not null,
+    claimant_org       varchar,
+    claimant_party     varchar not null,
+    claimant_kind      varchar not null,  -- person, organisation, state, media, unknown
+    claimant_mention   varchar not null,  -- the words that named the claimant
+    relayed_by         varchar,
+    stance             varchar not null,
+    evidence           varchar not null,  -- cue words and rules that produced the row
+    primary key (mention_id, extractor_version)
+);
+
+create table if not exists ops.runs (
+    run_id        varchar primary key,
+    started_at    timestamptz not null,
+    finished_at   timestamptz,
+    status        varchar not null,      -- running, completed, failed
+    inbox         varchar,
+    files_seen    integer,
+    articles_landed integer,
+    articles_duplicate integer,
+    rejects       integer,
+    articles_extracted integer,
+    claims        integer,
+    claimants     integer,
+    checks_passed integer,
+    checks_failed integer,
+    report_path   varchar,
+    error         varchar
+);
+"""
+
+
+@contextlib.contextmanager
+def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse (creating its folder and Python-owned schemas when writing)."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            con.execute(DDL)
+        yield con
+    finally:
+        con.close()
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    row = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, table],
+    ).fetchone()
+    return bool(row and row[0])

@@ -51,8 +51,7 @@ def extract_articles(frame: pd.DataFrame, run_id: str,
     texts, mentions = [], []
     for row in frame.itertuples(index=False):
         cleaned = clean(row.title, row.body)
-        published_on = row.published_on if isinstance(row.published_on, dt.date) else \
-            pd.Timestamp(row.published_on).date()
+        published_on = pd.Timestamp(row.published_on).date()
         texts.append({
             "article_id": row.article_id, "extractor_version": version,
             "title_clean": cleaned.title, "body_clean": cleaned.body,

@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from newsclaims.parsing import parse_file, sha256
+from newsclaims.warehouse import scalar
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str,
                 "original": original,
             })
     result.rejects = len(rejects)
-    before = con.execute("select count(*) from raw.articles").fetchone()[0]
+    before = scalar(con, "select count(*) from raw.articles")
     if articles:
         frame = pd.DataFrame(articles)
         frame["line_number"] = frame["line_number"].astype("Int64")
@@ -139,7 +140,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str,
             [landed_at, run_id],
         )
         con.unregister("incoming_articles")
-    after = con.execute("select count(*) from raw.articles").fetchone()[0]
+    after = scalar(con, "select count(*) from raw.articles")
     result.articles_landed = after - before
     result.articles_duplicate = len(articles) - result.articles_landed
     if rejects:

@@ -131,9 +131,15 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
         con.close()
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):
+    """The first column of the first row (DuckDB 2 wants every result fully fetched)."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0][0] if rows else None
+
+
 def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    row = con.execute(
+    return bool(scalar(
+        con,
         "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
         [schema, table],
-    ).fetchone()
-    return bool(row and row[0])
+    ))

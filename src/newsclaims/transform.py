@@ -1,0 +1,82 @@
+"""Run the dbt project (dbt-duckdb) against a warehouse, in-process through dbtRunner.
+
+A model or seed that fails to build stops the pipeline (``TransformError``);
+a dbt data test that fails is data, returned for the report.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsclaims.config import DBT_DIR
+
+log = logging.getLogger(__name__)
+
+
+class TransformError(RuntimeError):
+    """dbt could not build the warehouse."""
+
+
+@dataclass
+class DbtTestResult:
+    name: str
+    status: str           # pass, fail, warn, error, skipped
+    failures: int
+    message: str
+
+
+@dataclass
+class BuildResult:
+    models_built: int = 0
+    seeds_loaded: int = 0
+    tests: list[DbtTestResult] = field(default_factory=list)
+
+    @property
+    def tests_failed(self) -> list[DbtTestResult]:
+        return [t for t in self.tests if t.status not in ("pass", "success")]
+
+
+def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None) -> BuildResult:
+    """``dbt build`` (seeds, models, data and unit tests) against the warehouse file."""
+    from dbt.cli.main import dbtRunner
+
+    os.environ["NEWSCLAIMS_WAREHOUSE"] = str(Path(warehouse).resolve())
+    args = [
+        "build",
+        "--project-dir", str(DBT_DIR),
+        "--profiles-dir", str(DBT_DIR),
+        "--quiet",
+        "--no-use-colors",
+    ]
+    if target_dir is not None:
+        args += ["--target-path", str(target_dir)]
+    if select:
+        args += ["--select", *select]
+    result = dbtRunner().invoke(args)
+    if result.exception is not None:
+        raise TransformError(f"dbt could not run: {result.exception}")
+    out = BuildResult()
+    errors = []
+    for node_result in getattr(result.result, "results", []) or []:
+        node = node_result.node
+        status = str(node_result.status).split(".")[-1].lower()
+        if node.resource_type in ("model", "seed", "snapshot"):
+            if status in ("error", "skipped"):
+                errors.append(f"{node.resource_type} {node.name}: {node_result.message}")
+            elif node.resource_type == "model":
+                out.models_built += 1
+            elif node.resource_type == "seed":
+                out.seeds_loaded += 1
+        elif node.resource_type in ("test", "unit_test"):
+            out.tests.append(DbtTestResult(
+                name=node.name, status=status, failures=node_result.failures or 0,
+                message=node_result.message or "",
+            ))
+    if errors:
+        raise TransformError("dbt build failed: " + "; ".join(errors))
+    log.info("dbt built %d models and %d seeds; %d of %d tests failed", out.models_built,
+             out.seeds_loaded, len(out.tests_failed), len(out.tests))
+    return out

@@ -161,6 +161,12 @@ TITLE_WORDS = re.compile(
     r"deputy|director|representative|ombudsman|commissioner)\b",
     re.IGNORECASE,
 )
+ORG_WORDS = re.compile(
+    r"\b(?:forces|staff|ministry|council|service|office|army|police|command|agency|republic|guard|"
+    r"fleet|force|administration|department|committee|government|news|press|times|post|union|"
+    r"nations|bank|court|parliament|assembly|house|group|company|institute|university|center|centre)\b",
+    re.IGNORECASE,
+)
 PARTY_MARKERS = [
     ("russia", re.compile(r"\b(?:russian|russia|kremlin|moscow|pro-russian|russia-installed|russian-installed|russian-appointed|separatist|dpr|lpr|donetsk people|luhansk people)\b", re.IGNORECASE)),
     ("united_states", re.compile(r"\b(?:u\.s\.|us|american|pentagon|washington|white house)\b")),
@@ -170,7 +176,7 @@ PARTY_MARKERS = [
 ]
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
               "previously", "earlier", "later", "on", "in", "last", "this", "that", "and", "which",
-              "who", "had", "would", "could", "will", "it", "so", "but", "then", "now", "already",
+              "who", "would", "could", "will", "so", "but", "then", "now", "already",
               "reportedly", "officially", "separately", "publicly", "today", "yesterday"}
 
 
@@ -283,7 +289,10 @@ class Extractor:
 
     # ------------------------------------------------------------ claimants
     def _alias_source(self, text: str, cue: str) -> Source | None:
-        alias = vocab_mod.canonical_claimant(self.vocab, text)
+        # A named person outranks the organisation they speak for
+        # ("Igor Konashenkov, the Russian defence ministry spokesman").
+        alias = vocab_mod.canonical_claimant(self.vocab, text, kind="person") or \
+            vocab_mod.canonical_claimant(self.vocab, text)
         if alias is None:
             return None
         return self._from_alias(alias, text, cue)
@@ -304,6 +313,8 @@ class Extractor:
         for m in PERSON.finditer(text):
             name = m.group(1)
             first = name.split()[0].lower()
+            if ORG_WORDS.search(name):
+                continue
             if first in SKIP_WORDS or first in {w.lower() for w in WEEKDAYS} or first in (
                     "ukrainian", "russian", "president", "prime", "defence", "defense", "foreign",
                     "general", "deputy", "national", "state", "interior", "regional", "mayor", "governor",
@@ -325,10 +336,10 @@ class Extractor:
             return src
         person = self._person_in(text)
         if person:
-            party = self._party_from(context)
+            party = self._party_from(text)
             return Source(person, None, party, cue + " +person", "person", text)
         if TITLE_WORDS.search(text):
-            party = self._party_from(context)
+            party = self._party_from(text)
             words = [w for w in re.findall(r"[\w'-]+", text) if w.lower() not in SKIP_WORDS]
             return Source(" ".join(words[-4:]) or text, None, party, cue + " +title", "person", text)
         return None
@@ -357,7 +368,13 @@ class Extractor:
             left = sentence[:m.start()]
             right = sentence[m.end():]
             # "X said" : the words before the verb, back to the clause start
-            clause = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)[-1]
+            if re.search(r"\b(?:been|be|being|was|were|is|are)\s+$", left) and not re.match(r"\s+by\b", right):
+                continue  # passive without an agent ("have been recorded") names no source
+            parts = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)
+            clause = parts[-1]
+            if not clause.strip() and len(parts) >= 3 and re.search(r",\s*$", left):
+                # "Igor Konashenkov, the Russian defence ministry spokesman, claimed"
+                clause = parts[-3] + "," + parts[-2]
             words = clause.strip().split()
             while words and words[-1].lower() in SKIP_WORDS | {"also", "has", "have", "had", "previously"}:
                 words.pop()
@@ -396,23 +413,28 @@ class Extractor:
         return found[0][1], relay, stance
 
     # ------------------------------------------------------------ metric
-    def _category_near(self, sentence: str, number: NumberMention) -> tuple[str | None, str]:
+    def _category_near(self, sentence: str, number: NumberMention) -> tuple[str | None, str, int]:
+        """(category, noun, noun offset in the sentence) of the thing the number counts."""
         after = sentence[number.end:number.end + 70]
+        offset = number.end
         # "60 of 70 Russian cruise missiles": the noun after "of N"
-        after = re.sub(r"^\s*(?:of|out of)\s+(?:the\s+|an?\s+|\S+\s+)?", " ", after, count=1) \
-            if re.match(r"^\s*(?:of|out of)\s", after) else after
+        skip = re.match(r"^\s*(?:of|out of)\s+(?:the\s+|an?\s+|\S+\s+)?", after)
+        if skip:
+            after, offset = after[skip.end():], offset + skip.end()
         stop = re.search(r"[.;:!?]|\b(?:and|or|but|while|who|which|that|including|with)\b|,", after)
         window = after[:stop.start()] if stop else after
         m = self.vocab.category_re.search(window)
         if m and len(window[:m.start()].split()) <= 5:
-            return m.lastgroup, m.group(0)
+            return m.lastgroup, m.group(0), offset + m.start()
         # "the number of wounded at about 50", "death toll rose to 35", "Russian military deaths ... 133,190"
-        before = sentence[max(0, number.start - 90):number.start]
-        clause = re.split(r"[.;:!?]", before)[-1]
+        lo = max(0, number.start - 90)
+        before = sentence[lo:number.start]
+        cut = max((m.end() for m in re.finditer(r"[.;:!?]", before)), default=0)
+        clause = before[cut:]
         cands = list(self.vocab.category_re.finditer(clause))
         if cands and len(clause[cands[-1].end():].split()) <= 8:
-            return cands[-1].lastgroup, cands[-1].group(0)
-        return None, ""
+            return cands[-1].lastgroup, cands[-1].group(0), lo + cut + cands[-1].start()
+        return None, "", -1
 
     def _outcomes(self, sentence: str, number: NumberMention, noun_end: int) -> list[str]:
         """Outcomes in order of closeness to the number (verbs before it, then after the noun)."""
@@ -461,11 +483,13 @@ class Extractor:
         return None
 
     @staticmethod
-    def _subject(sentence: str, number: NumberMention, category: str, noun_text: str,
+    def _subject(sentence: str, number: NumberMention, category: str, noun_text: str, noun_pos: int,
                  source: Source | None, metric: str) -> str:
         start = max(0, number.start - 40)
         phrase = sentence[start:number.end + 50]
-        local = sentence[max(0, number.start - 15):number.end + len(noun_text) + 25]
+        lo = min(number.start, noun_pos if noun_pos >= 0 else number.start)
+        hi = max(number.end, noun_pos + len(noun_text) if noun_pos >= 0 else number.end)
+        local = sentence[max(0, lo - 15):hi + 3]
         if metric in ("missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted"):
             return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"
         if category in ("civilians", "children", "people", "refugees", "displaced"):
@@ -484,7 +508,7 @@ class Extractor:
             # the side word closest before the noun
             rs = [m.start() for m in RUSSIA_SIDE.finditer(local)]
             us = [m.start() for m in UKRAINE_SIDE.finditer(local)]
-            anchor = number.end - max(0, number.start - 15)
+            anchor = (noun_pos if noun_pos >= 0 else number.end) - max(0, lo - 15)
             rr = min((abs(anchor - x) for x in rs), default=999)
             uu = min((abs(anchor - x) for x in us), default=999)
             return "russia" if rr <= uu else "ukraine"
@@ -602,16 +626,16 @@ class Extractor:
                     reason = self._is_excluded(sentence, number)
                     if reason:
                         continue
-                    category, noun = self._category_near(sentence, number)
+                    category, noun, noun_pos = self._category_near(sentence, number)
                     evidence: list[str] = []
                     if category is None and last_category is not None:
                         # "killed 14 people and wounded 34": the noun is shared
                         gap = sentence[sentence_claims[-1].number_start if sentence_claims else 0:number.start]
                         if len(gap) < 60:
                             category, noun = last_category
+                            noun_pos = -1
                             evidence.append(f"noun shared with previous number '{noun}'")
-                    noun_pos = sentence.find(noun, number.end) if noun else -1
-                    noun_end = noun_pos + len(noun) if noun_pos >= 0 else number.end
+                    noun_end = noun_pos + len(noun) if noun_pos >= number.end else number.end
                     outcomes = self._outcomes(sentence, number, noun_end)
                     if category is None:
                         if outcomes and outcomes[0] in ("killed", "injured", "casualties") and re.match(
@@ -619,7 +643,7 @@ class Extractor:
                                 sentence[number.end:], re.IGNORECASE) or (
                                 outcomes and re.search(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$",
                                                        sentence[:number.start], re.IGNORECASE)):
-                            category, noun = "people", ""
+                            category, noun, noun_pos = "people", "", -1
                             evidence.append("people implied by outcome")
                         else:
                             continue
@@ -629,7 +653,7 @@ class Extractor:
                     last_category = (category, noun)
                     scope, period_days, scope_cue = self._scope(sentence, metric, category)
                     as_of, date_cue = self._as_of(sentence, number, published_on)
-                    subject = self._subject(sentence, number, category, noun, source, metric)
+                    subject = self._subject(sentence, number, category, noun, noun_pos, source, metric)
                     evidence += [f"number '{number.text}'", f"noun '{noun}'" if noun else "no noun",
                                  f"outcome {outcomes[:2]}", f"scope '{scope_cue}'", date_cue,
                                  f"source {source.cue}"]
@@ -649,10 +673,17 @@ class Extractor:
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per claimant, metric, value and date within an article (title and body say it twice)."""
+    """One claim per claimant, metric, value and date within an article.
+
+    A title restates the body: a title claim whose metric and value the body also
+    states is dropped, and the body's (better attributed) claim is kept.
+    """
+    in_body = {(c.metric, c.value) for c in claims if c.section == "body"}
     seen: set[tuple] = set()
     out = []
     for c in claims:
+        if c.section == "title" and (c.metric, c.value) in in_body:
+            continue
         key = (c.claimant, c.metric, c.value, c.value_max, c.as_of, c.scope)
         if key in seen:
             continue

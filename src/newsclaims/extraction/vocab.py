@@ -95,10 +95,12 @@ def outcomes_of(vocab: Vocab, word: str) -> set[str]:
     return found
 
 
-def canonical_claimant(vocab: Vocab, text: str) -> Alias | None:
-    """The alias with the longest match in the text, if any."""
+def canonical_claimant(vocab: Vocab, text: str, kind: str | None = None) -> Alias | None:
+    """The alias (of the given kind, if any) with the longest match in the text."""
     best, best_len = None, 0
     for alias in vocab.aliases:
+        if kind is not None and alias.kind != kind:
+            continue
         for m in alias.pattern.finditer(text):
             if m.end() - m.start() > best_len:
                 best, best_len = alias, m.end() - m.start()

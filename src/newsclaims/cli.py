@@ -1,0 +1,171 @@
+"""The ``newsclaims`` command: the whole pipeline, or one stage of it.
+
+Exit status 0 when the run completed, even if expectations failed (that is
+data, in the report); 1 with a one-line reason when the pipeline could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import sys
+import time
+from pathlib import Path
+
+from newsclaims.config import PROJECT_ROOT, Settings
+
+FLOW_FILE = PROJECT_ROOT / "flows" / "pipeline.py"
+
+
+def _load_flow():
+    spec = importlib.util.spec_from_file_location("newsclaims_flows_pipeline", FLOW_FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pipeline
+
+
+def _print_summary(summary: dict, seconds: float) -> None:
+    print(f"newsclaims run {summary['run_id']} completed in {seconds:.1f}s")
+    print(f"  articles landed   {summary.get('articles_landed', 0)} new, "
+          f"{summary.get('articles_duplicate', 0)} already landed, {summary.get('rejects', 0)} rejected")
+    for reason, n in sorted((summary.get("reject_reasons") or {}).items()):
+        print(f"    rejected: {reason} x{n}")
+    print(f"  articles extracted {summary.get('articles_extracted', 0)} "
+          f"({summary.get('extractor_version', '')})")
+    print(f"  claims            {summary.get('claims', 0)}")
+    print(f"  claimants         {summary.get('claimants', 0)}")
+    print(f"  checks            {summary.get('checks_passed', 0)} passed, "
+          f"{summary.get('checks_failed', 0)} failed")
+    for failed in summary.get("failed_checks", []):
+        print(f"    FAILED {failed}")
+    for failed in summary.get("dbt_tests_failed", []):
+        print(f"    dbt test FAILED {failed}")
+    print(f"  warehouse         {summary['warehouse']}")
+    print(f"  report            {summary.get('report')}")
+    print(f"  data docs         {summary.get('data_docs')}")
+
+
+def _settings(args) -> Settings:
+    return Settings.from_env(
+        inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None),
+        report_dir=getattr(args, "report_dir", None),
+    )
+
+
+def cmd_run(args) -> int:
+    settings = _settings(args)
+    if not settings.inbox.exists():
+        raise SystemExit(f"newsclaims: inbox {settings.inbox} does not exist")
+    started = time.monotonic()
+    pipeline = _load_flow()
+    summary = pipeline(inbox=str(settings.inbox), warehouse=str(settings.warehouse),
+                       report_dir=str(settings.report_dir))
+    _print_summary(summary, time.monotonic() - started)
+    return 0
+
+
+def cmd_land(args) -> int:
+    from newsclaims import stages
+
+    settings = _settings(args)
+    result = stages.land_stage(settings, stages.new_run_id())
+    print(f"landed {result['articles_landed']} new articles ({result['articles_duplicate']} already "
+          f"landed), {result['rejects']} rejected, from {result['files_seen']} files into {settings.warehouse}")
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from newsclaims import stages
+
+    settings = _settings(args)
+    result = stages.extract_stage(settings, stages.new_run_id())
+    print(f"extracted {result['mentions']} claim mentions from {result['articles_extracted']} articles "
+          f"({result['extractor_version']})")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from newsclaims import stages
+
+    result = stages.build_stage(_settings(args))
+    print(f"built {result['models_built']} models: {result['claims']} claims, {result['claimants']} "
+          f"claimants; dbt tests {result['dbt_tests'] - len(result['dbt_tests_failed'])} passed, "
+          f"{len(result['dbt_tests_failed'])} failed")
+    for failed in result["dbt_tests_failed"]:
+        print(f"  FAILED {failed}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from newsclaims import stages
+
+    settings = _settings(args)
+    checks = stages.check_stage(settings)
+    summary = {"run_id": stages.new_run_id(), "inbox": "-", "warehouse": str(settings.warehouse),
+               "articles_landed": 0, "articles_duplicate": 0, "rejects": 0, "articles_extracted": 0,
+               **stages.warehouse_counts(settings)}
+    path = stages.report_stage(settings, summary, checks)
+    failed = [c for c in checks if not c.success]
+    print(f"checks: {len(checks) - len(failed)} passed, {len(failed)} failed")
+    for c in failed:
+        print(f"  FAILED {c.suite}: {c.expectation} on {c.column} ({c.unexpected_count} rows)")
+    print(f"report: {path}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    settings = _settings(args)
+    path = settings.report_dir / "summary.md"
+    if not path.exists():
+        raise SystemExit(f"newsclaims: no report yet at {path}: run 'newsclaims run' or 'newsclaims check'")
+    print(path.read_text(encoding="utf-8"))
+    print(f"(report: {path}; data docs: {settings.report_dir / 'data_docs' / 'index.html'})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsclaims",
+        description="A claims warehouse for news: land articles, extract claims, build, check, report.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log library progress")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func, help_text: str, inbox: bool = False):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if inbox:
+            p.add_argument("--inbox", help="folder or file to land (env NEWSCLAIMS_INBOX; "
+                                            "default: the built-in sample seeds/inbox)")
+        p.add_argument("--warehouse", help="DuckDB file (env NEWSCLAIMS_WAREHOUSE; "
+                                           "default data/newsclaims.duckdb)")
+        p.add_argument("--report-dir", help="where reports and Data Docs go (env NEWSCLAIMS_REPORT_DIR; "
+                                            "default expectations/uncommitted)")
+        p.set_defaults(func=func)
+
+    add("run", cmd_run, "Run the whole pipeline as a Prefect flow: land, extract, build, check, report.",
+        inbox=True)
+    add("land", cmd_land, "Land the inbox's files in the raw layer (idempotent).", inbox=True)
+    add("extract", cmd_extract, "Extract claims from articles not yet done by this extractor version.")
+    add("build", cmd_build, "Build the dbt models and run the dbt tests.")
+    add("check", cmd_check, "Run the Great Expectations suites and write the report.")
+    add("report", cmd_report, "Print the latest data-quality report.")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the pipeline could not run: one line, non-zero
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"newsclaims: {args.command} failed: {type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

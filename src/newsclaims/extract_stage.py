@@ -58,7 +58,8 @@ def extract_articles(frame: pd.DataFrame, run_id: str,
             "boilerplate": cleaned.boilerplate, "mojibake_repaired": cleaned.mojibake_repaired,
             "extracted_at": now, "run_id": run_id,
         })
-        for claim in extractor.extract(cleaned.title, cleaned.body, published_on, row.outlet):
+        outlet = row.outlet if isinstance(row.outlet, str) else None  # pandas gives NaN for null
+        for claim in extractor.extract(cleaned.title, cleaned.body, published_on, outlet):
             mention = claim.as_row()
             key = f"{row.article_id}|{claim.section}|{claim.number_start}|{claim.metric}"
             mention["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -39,6 +39,21 @@ class BuildResult:
         return [t for t in self.tests if t.status not in ("pass", "success")]
 
 
+def _release_duckdb() -> None:
+    """Close dbt-duckdb's process-wide DuckDB handle, so the file is free for the next stage.
+
+    dbt-duckdb keeps one environment per process after a run; while it is open, DuckDB
+    refuses a connection with another configuration (read-only) to the same file.
+    """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        env = DuckDBConnectionManager._ENV
+        DuckDBConnectionManager._ENV = None
+        if env is not None:
+            env.close()
+
+
 def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None) -> BuildResult:
     """``dbt build`` (seeds, models, data and unit tests) against the warehouse file."""
     from dbt.cli.main import dbtRunner
@@ -55,7 +70,10 @@ def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path 
         args += ["--target-path", str(target_dir)]
     if select:
         args += ["--select", *select]
-    result = dbtRunner().invoke(args)
+    try:
+        result = dbtRunner().invoke(args)
+    finally:
+        _release_duckdb()
     if result.exception is not None:
         raise TransformError(f"dbt could not run: {result.exception}")
     out = BuildResult()

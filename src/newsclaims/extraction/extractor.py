@@ -329,11 +329,11 @@ class Extractor:
         text = text.strip(" ,.'\"“”’")
         if not text:
             return None
-        if PRONOUN_SOURCE.match(text):
-            return None
         src = self._alias_source(text, cue)
         if src:
             return src
+        if PRONOUN_SOURCE.match(text):
+            return None
         person = self._person_in(text)
         if person:
             party = self._party_from(text)
@@ -381,8 +381,11 @@ class Extractor:
             subject = " ".join(words[-8:])
             src = None
             if subject:
-                if PRONOUN_SOURCE.match(subject) or (
-                        len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it")):
+                pronoun = PRONOUN_SOURCE.match(subject) or (
+                    len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it"))
+                if pronoun and previous is None:
+                    src = self._named_source(subject, sentence, f"'{verb}'")
+                elif pronoun:
                     if previous:
                         src = Source(previous.claimant, previous.claimant_org, previous.party,
                                      f"'{subject} {verb}' +previous", previous.kind, subject)
@@ -432,7 +435,7 @@ class Extractor:
         cut = max((m.end() for m in re.finditer(r"[.;:!?]", before)), default=0)
         clause = before[cut:]
         cands = list(self.vocab.category_re.finditer(clause))
-        if cands and len(clause[cands[-1].end():].split()) <= 8:
+        if cands and len(clause[cands[-1].end():].split()) <= 12:
             return cands[-1].lastgroup, cands[-1].group(0), lo + cut + cands[-1].start()
         return None, "", -1
 

@@ -1,0 +1,110 @@
+"""The extractor on sentences written for these tests, one guideline case each."""
+
+import datetime as dt
+
+import pytest
+
+from newsclaims.extraction.extractor import extract_claims, split_sentences
+
+DAY = dt.date(2023, 2, 7)  # a Tuesday
+
+FIELDS = ("value", "value_max", "qualifier", "metric", "subject", "scope", "period_days", "as_of",
+          "claimant", "claimant_party", "relayed_by", "stance")
+
+
+def claims(body: str, title: str = "Title", outlet: str | None = "BBC News") -> list[dict]:
+    return [{f: getattr(c, f) for f in FIELDS} for c in extract_claims(title, body, DAY, outlet)]
+
+
+def test_seed_style_article_gives_its_three_claims():
+    body = (
+        "The military in Ukraine has claimed that over 1,030 Russian soldiers have died in the last two days.\n"
+        "According to Reuters, the total tally of Russian military deaths has increased to 133,190, "
+        "as per recent estimates by the Ukrainian military.\n"
+        "The statement also said that Ukrainian troops successfully destroyed 25 Russian tanks, "
+        "within the past two days."
+    )
+    got = claims(body)
+    assert got == [
+        {"value": 1030, "value_max": None, "qualifier": "at_least", "metric": "troops_killed",
+         "subject": "russia", "scope": "period", "period_days": 2, "as_of": DAY,
+         "claimant": "Ukrainian military", "claimant_party": "ukraine", "relayed_by": None, "stance": "assert"},
+        {"value": 133190, "value_max": None, "qualifier": "exact", "metric": "troops_killed",
+         "subject": "russia", "scope": "cumulative", "period_days": None, "as_of": DAY,
+         "claimant": "Ukrainian military", "claimant_party": "ukraine", "relayed_by": "Reuters",
+         "stance": "assert"},
+        {"value": 25, "value_max": None, "qualifier": "exact", "metric": "tanks_destroyed",
+         "subject": "russia", "scope": "period", "period_days": 2, "as_of": DAY,
+         "claimant": "Ukrainian military", "claimant_party": "ukraine", "relayed_by": None, "stance": "assert"},
+    ]
+
+
+def test_two_numbers_in_one_sentence_are_two_claims_with_their_own_qualifiers():
+    got = claims("A Russian missile strike killed at least 35 people and injured 134, the regional "
+                 "governor Serhiy Lysak said on Sunday.")
+    assert [(c["value"], c["qualifier"], c["metric"], c["scope"]) for c in got] == [
+        (35, "at_least", "people_killed", "event"), (134, "exact", "people_injured", "event")]
+    assert {c["claimant"] for c in got} == {"Serhiy Lysak"}
+    assert {c["claimant_party"] for c in got} == {"ukraine"}
+    assert {c["as_of"] for c in got} == {dt.date(2023, 2, 5)}  # the Sunday before the article
+
+
+def test_named_spokesman_keeps_name_and_organisation():
+    [c] = extract_claims("T", "Igor Konashenkov, the Russian defence ministry spokesman, claimed that "
+                              "more than 200 Ukrainian servicemen had been killed in the past day.", DAY, None)
+    assert (c.claimant, c.claimant_org, c.claimant_party) == (
+        "Igor Konashenkov", "Russian Ministry of Defence", "russia")
+    assert (c.metric, c.subject, c.scope, c.period_days) == ("troops_killed", "ukraine", "period", 1)
+
+
+def test_unattributed_number_belongs_to_the_outlet():
+    [c] = claims("At least 10 civilians were killed in the shelling of Kharkiv on Monday.",
+                 outlet="Associated Press (via Daily Mail wires)")
+    assert (c["claimant"], c["claimant_party"], c["metric"]) == ("Associated Press", "media", "civilians_killed")
+    assert c["as_of"] == dt.date(2023, 2, 6)
+
+
+def test_named_date_sets_as_of():
+    [c] = claims("On 30 January, Ukraine's General Staff said 1,000 Russian troops had been killed so far.")
+    assert c["as_of"] == dt.date(2023, 1, 30)
+    assert c["claimant"] == "Ukrainian General Staff"
+
+
+def test_denial_is_recorded_with_its_stance():
+    [c] = claims("Moscow denied losing 25 tanks near Vuhledar.")
+    assert (c["claimant"], c["stance"], c["metric"]) == ("Russian government", "deny", "tanks_destroyed")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US has sent $1.7 billion in aid to Kyiv.",
+        "Prices rose 15% in March.",
+        "In 2014, Russia annexed Crimea.",
+        "The 45-year-old soldier was praised by the mayor.",
+        "Hundreds of soldiers were killed, officials said.",
+        "The convoy was 40 miles long.",
+        "Thirty countries have imposed sanctions.",
+        "The war began on February 24.",
+    ],
+)
+def test_numbers_that_are_not_claims(sentence):
+    assert claims(sentence) == []
+
+
+def test_sentence_offsets_point_into_the_body():
+    body = "First sentence here. Mr. Smith said 12 soldiers were wounded. Last one."
+    spans = split_sentences(body)
+    assert [body[s:e] for s, e in spans] == [
+        "First sentence here.", "Mr. Smith said 12 soldiers were wounded.", "Last one."]
+    [c] = extract_claims("T", body, DAY, None)
+    assert body[c.sentence_start:c.sentence_end] == c.sentence
+    assert body[c.number_start:].startswith("12")
+    assert c.metric == "troops_wounded"
+    assert c.evidence  # the cues that produced the row
+
+
+def test_title_restating_the_body_is_one_claim():
+    got = claims("The General Staff said 810 Russian soldiers were killed in the past 24 hours.",
+                 title="General Staff: 810 Russian troops killed in a day")
+    assert [(c["value"], c["claimant"]) for c in got] == [(810, "Ukrainian General Staff")]

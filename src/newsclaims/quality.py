@@ -164,7 +164,10 @@ def run_checks(warehouse: Path, data_docs_dir: Path, *, today: dt.date | None = 
     import great_expectations as gx
 
     today = today or dt.date.today()
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
     context.add_data_docs_site(site_name="newsclaims", site_config={
         "class_name": "SiteBuilder",
         "store_backend": {"class_name": "TupleFilesystemStoreBackend",
@@ -176,7 +179,7 @@ def run_checks(warehouse: Path, data_docs_dir: Path, *, today: dt.date | None = 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         frames = {name: con.execute(f"select * from {table}").df()
                   for name, (table, _) in TABLES.items()}
-    for name, (table, id_columns) in TABLES.items():
+    for name, (_table, id_columns) in TABLES.items():
         suite_data = json.loads((SUITES_DIR / f"{name}.json").read_text(encoding="utf-8"))
         suite = context.suites.add(gx.ExpectationSuite(**suite_data))
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")

@@ -1,0 +1,38 @@
+# The verbs a newcomer needs. Every target creates the environment first when it is missing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: setup run test lint suites score clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/.installed          ## create .venv and install the pinned dependencies
+
+run: setup                        ## the whole pipeline on the built-in sample inbox (seeds/inbox)
+	$(BIN)/newsclaims run
+
+test: setup                       ## unit and integration tests (Prefect, dbt, GE for real)
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+lint: setup
+	$(BIN)/ruff check src flows tests expectations
+
+suites: setup                     ## regenerate expectations/suites/*.json from newsclaims.quality
+	$(BIN)/python expectations/generate_suites.py
+
+score: setup                      ## land ../shared/eval/dev and score it (needs ../shared)
+	rm -rf data/dev && mkdir -p data/dev
+	$(BIN)/newsclaims run --inbox ../shared/eval/dev/articles --warehouse data/dev/dev.duckdb --report-dir data/dev/report
+	ls ../shared/eval/dev/articles > data/dev/articles.txt
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev/gold.jsonl data/dev/dev.duckdb --articles data/dev/articles.txt
+
+clean:
+	rm -rf data expectations/uncommitted dbt/target dbt/logs

@@ -1,0 +1,154 @@
+"""The whole flow, for real: Prefect, DuckDB on disk, dbt and Great Expectations."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsclaims.cli import _load_flow
+
+from ..conftest import PROJECT_ROOT, SAMPLE_INBOX
+
+pytestmark = pytest.mark.integration
+
+CLAIM_FIELDS = "source_file, value, qualifier, metric, subject, scope, period_days, as_of::varchar, " \
+               "claimant, claimant_party"
+
+
+@pytest.fixture(scope="module")
+def pipeline(prefect_server):
+    return _load_flow()
+
+
+def run(pipeline, tmp: Path, inbox: Path) -> dict:
+    return pipeline(inbox=str(inbox), warehouse=str(tmp / "w.duckdb"), report_dir=str(tmp / "report"))
+
+
+def query(tmp: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(tmp / "w.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeline, tmp_path):
+    summary = run(pipeline, tmp_path, SAMPLE_INBOX)
+    assert (summary["articles_landed"], summary["rejects"]) == (7, 1)
+    rows = query(tmp_path, f"select {CLAIM_FIELDS} from claims order by source_file, value")
+    assert rows == [
+        ("001_general_staff_march_1.txt", 3400, "exact", "tanks_destroyed", "russia", "cumulative", None,
+         "2023-03-01", "Ukrainian General Staff", "ukraine"),
+        ("001_general_staff_march_1.txt", 150000, "exact", "troops_killed", "russia", "cumulative", None,
+         "2023-03-01", "Ukrainian General Staff", "ukraine"),
+        ("002_general_staff_march_2.txt", 810, "exact", "troops_killed", "russia", "period", 1,
+         "2023-03-02", "Ukrainian General Staff", "ukraine"),
+        ("002_general_staff_march_2.txt", 150810, "exact", "troops_killed", "russia", "cumulative", None,
+         "2023-03-02", "Ukrainian General Staff", "ukraine"),
+        ("003_general_staff_march_3.txt", 149900, "exact", "troops_killed", "russia", "cumulative", None,
+         "2023-03-03", "Ukrainian General Staff", "ukraine"),
+        ("004_dnipro_strike.txt", 45, "at_least", "people_killed", "ukraine", "event", None,
+         "2023-01-15", "Valentyn Reznichenko", "ukraine"),
+        ("004_dnipro_strike.txt", 79, "exact", "people_injured", "ukraine", "event", None,
+         "2023-01-15", "Valentyn Reznichenko", "ukraine"),
+        ("005_russian_mod_claim.txt", 200, "at_least", "troops_killed", "ukraine", "period", 1,
+         "2022-08-25", "Igor Konashenkov", "russia"),
+        ("006_wire_roundup.jsonl", 12, "exact", "drones_intercepted", "russia", "period", 1,
+         "2023-02-21", "Ukrainian Air Force", "ukraine"),
+        ("006_wire_roundup.jsonl", 14, "exact", "drones_launched", "russia", "period", 1,
+         "2023-02-21", "Ukrainian Air Force", "ukraine"),
+        ("006_wire_roundup.jsonl", 8000000, "at_least", "refugees", "ukraine", "cumulative", None,
+         "2023-02-20", "UNHCR", "united_nations"),
+    ]
+    # every claim's sentence sits at its offsets in the cleaned body
+    offsets = query(tmp_path, """
+        select count(*) filter (where substr(a.body, c.sentence_start + 1,
+                                             c.sentence_end - c.sentence_start) = c.sentence),
+               count(*)
+        from claims c join articles a using (article_id) where c.section = 'body'""")
+    assert offsets[0][0] == offsets[0][1] > 0
+    # mojibake repaired and boilerplate set apart, raw untouched
+    body, boilerplate, raw = query(tmp_path, """
+        select a.body, a.boilerplate, r.raw_text from articles a join raw.articles r using (article_id)
+        where a.source_file = '005_russian_mod_claim.txt'""")[0]
+    assert "Share this story" not in body and "Share this story" in boilerplate
+    assert "don\u2019t" in boilerplate and "don\u00e2\u20ac\u2122t" in raw
+    # claimants merge aliases
+    konashenkov = query(tmp_path, "select claimant_party, kind, n_claims from claimants "
+                                  "where claimant = 'Igor Konashenkov'")
+    assert konashenkov == [("russia", "person", 1)]
+    # the decrease fails the monotonic check, and the report names both claims' files
+    assert summary["checks_failed"] == 1
+    assert summary["failed_checks"] == ["claim_series: expect_column_values_to_be_between on change"]
+    report = Path(summary["report"]).read_text()
+    assert "002_general_staff_march_2.txt" in report and "003_general_staff_march_3.txt" in report
+    assert "150810.0 on 2023-03-02" in report and "149900.0 on 2023-03-03" in report
+    assert (tmp_path / "report" / "data_docs" / "index.html").exists()
+    results = json.loads((tmp_path / "report" / "results.json").read_text())
+    failed = [c for c in results["checks"] if not c["success"]]
+    assert failed[0]["unexpected"][0]["previous_source_file"] == "002_general_staff_march_2.txt"
+    # the rejected line is quarantined with its reason and bytes
+    rejects = query(tmp_path, "select source_file, line_number, reason, original from raw.rejects")
+    assert len(rejects) == 1
+    assert rejects[0][:2] == ("006_wire_roundup.jsonl", 3)
+    assert rejects[0][2].startswith("broken JSON")
+    assert rejects[0][3].startswith(b'{"url": "https://example.org/sample/broken"')
+    # the run is recorded
+    runs = query(tmp_path, "select status, articles_landed, claims, checks_failed from ops.runs")
+    assert runs == [("completed", 7, 11, 1)]
+
+
+def test_second_run_lands_and_extracts_nothing_new(pipeline, tmp_path):
+    first = run(pipeline, tmp_path, SAMPLE_INBOX)
+    before = query(tmp_path, "select (select count(*) from raw.articles), (select count(*) from "
+                             "extract.claim_mentions), (select count(*) from claims)")
+    second = run(pipeline, tmp_path, SAMPLE_INBOX)
+    after = query(tmp_path, "select (select count(*) from raw.articles), (select count(*) from "
+                            "extract.claim_mentions), (select count(*) from claims)")
+    assert before == after
+    assert (second["articles_landed"], second["articles_duplicate"], second["articles_extracted"]) == (0, 7, 0)
+    assert second["claims"] == first["claims"]
+
+
+def test_an_injected_decrease_fails_the_monotonic_expectation(pipeline, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("001_general_staff_march_1.txt", "002_general_staff_march_2.txt"):
+        shutil.copy(SAMPLE_INBOX / name, inbox / name)
+    rising = run(pipeline, tmp_path, inbox)
+    assert rising["checks_failed"] == 0
+    (inbox / "late.txt").write_text(
+        "date 2023-03-05\nsource: Test Wire\nLosses\n"
+        "Ukraine's General Staff said 120,000 Russian soldiers have been killed since the invasion began.\n")
+    falling = run(pipeline, tmp_path, inbox)
+    assert falling["checks_failed"] == 1
+    report = Path(falling["report"]).read_text()
+    assert "late.txt" in report and "150810.0 on 2023-03-02" in report and "120000.0 on 2023-03-05" in report
+
+
+def test_seed_article_scores_full_f1(pipeline, tmp_path, shared_dir):
+    run(pipeline, tmp_path, shared_dir / "seeds")
+    out = subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score.py"), str(shared_dir / "eval" / "seed_gold.jsonl"),
+         str(tmp_path / "w.duckdb"), "--json"], capture_output=True, text=True, check=True)
+    report = json.loads(out.stdout)
+    assert report["full"] == [1.0, 1.0, 1.0]
+    assert all(v == 1.0 for v in report["field_accuracy"].values())
+
+
+def test_cli_fails_with_one_line_when_the_inbox_is_missing(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "newsclaims.cli", "run", "--inbox", str(tmp_path / "nope"),
+         "--warehouse", str(tmp_path / "w.duckdb")], capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0 and "does not exist" in out.stderr
+
+
+@pytest.mark.parametrize("verb", ["run", "land", "extract", "build", "check", "report"])
+def test_every_verb_has_help(verb):
+    out = subprocess.run([sys.executable, "-m", "newsclaims.cli", verb, "--help"],
+                         capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert out.returncode == 0 and "--warehouse" in out.stdout

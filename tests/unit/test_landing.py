@@ -1,0 +1,65 @@
+import datetime as dt
+import os
+
+import duckdb
+
+from newsclaims.landing import land
+from newsclaims.warehouse import connect
+
+TODAY = dt.date(2024, 1, 1)
+ARTICLE = "date 2023-03-01\nA title\nThe General Staff said 500 Russian soldiers were killed so far.\n"
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    return (con.execute("select count(*) from raw.articles").fetchall()[0][0],
+            con.execute("select count(*) from raw.rejects").fetchall()[0][0])
+
+
+def test_landing_is_idempotent_by_content_whatever_the_name(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ARTICLE)
+    (inbox / "copy_of_a.txt").write_text(ARTICLE)
+    (inbox / "b.txt").write_text(ARTICLE.replace("500", "600"))
+    with connect(tmp_path / "w.duckdb") as con:
+        first = land(con, inbox, "run-1", today=TODAY)
+        assert (first.articles_landed, first.articles_duplicate) == (2, 1)
+        second = land(con, inbox, "run-2", today=TODAY)
+        assert (second.articles_landed, second.articles_duplicate) == (0, 3)
+        assert counts(con) == (2, 0)
+        rows = con.execute(
+            "select source_file, raw_text, byte_size, run_id from raw.articles order by source_file"
+        ).fetchall()
+    assert [r[0] for r in rows] == ["a.txt", "b.txt"]
+    assert rows[0][1] == ARTICLE and rows[0][2] == len(ARTICLE.encode())
+    assert {r[3] for r in rows} == {"run-1"}
+
+
+def test_bad_inputs_are_quarantined_with_reason_and_bytes_and_the_run_goes_on(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text(ARTICLE)
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "binary.bin").write_bytes(b"\x00\x01\x02garbage")
+    (inbox / "latin1.txt").write_bytes("date 2023-03-01\nT\nCaf\u00e9".encode("latin-1"))
+    (inbox / "nodate.txt").write_text("A title\nA body\n")
+    (inbox / "page.html").write_text("<html><body>not an article</body></html>")
+    (inbox / "lines.jsonl").write_text(
+        '{"date": "2023-03-02", "title": "J", "text": "Ten civilians were killed."}\n{"date": \n')
+    os.symlink(inbox / "good.txt", inbox / "link.txt")
+    with connect(tmp_path / "w.duckdb") as con:
+        result = land(con, inbox, "run-1", today=TODAY)
+        rejects = dict(con.execute(
+            "select source_file, reason from raw.rejects").fetchall())
+        originals = dict(con.execute("select source_file, original from raw.rejects").fetchall())
+        assert counts(con) == (2, 7)
+    assert result.articles_landed == 2
+    assert result.rejects == 7
+    assert rejects["empty.txt"] == "empty file"
+    assert rejects["binary.bin"].startswith("binary file")
+    assert rejects["latin1.txt"].startswith("invalid UTF-8")
+    assert rejects["nodate.txt"].startswith("no date")
+    assert rejects["page.html"].startswith("HTML page")
+    assert rejects["lines.jsonl"].startswith("broken JSON")
+    assert rejects["link.txt"] == "symlink: not followed"
+    assert originals["binary.bin"] == b"\x00\x01\x02garbage"

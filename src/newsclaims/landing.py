@@ -109,7 +109,8 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str,
             digest = sha256(original)
             log.warning("rejected %s%s: %s", path.name,
                         f" line {line_number}" if line_number else "", reason)
-            result.reject_reasons[reason.split(":")[0]] = result.reject_reasons.get(reason.split(":")[0], 0) + 1
+            kind = reason.split(":")[0]
+            result.reject_reasons[kind] = result.reject_reasons.get(kind, 0) + 1
             rejects.append({
                 "reject_id": sha256(f"{digest}|{path.name}|{line_number}|{reason}".encode())[:16],
                 "source_file": path.name,

@@ -33,27 +33,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of the text, honouring common abbreviations."""
     spans, start = [], 0
     for m in BOUNDARY.finditer(text):
-        if m.group().strip() == "" and "\n" not in m.group():
+        if "\n" not in m.group():
+            # "Mr. Smith", "U.S. officials", "J. Smith": not the end of a sentence
             before = text[start:m.start()].rstrip("\"”’')]")
             last = re.search(r"([\w.']+)\.$", before)
             if last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1):
                 continue
-        else:
-            before = text[start:m.start()].rstrip("\"”’')]")
-            last = re.search(r"([\w.']+)\.$", before)
-            if "\n" not in m.group() and last and (
-                last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1
-            ):
-                continue
-        end = m.start() + len(m.group()) - len(m.group().lstrip("\"”’')]"))
-        if text[start:end].strip():
-            spans.append((start, end if end > start else m.start()))
+        spans.append((start, m.start() + len(m.group()) - len(m.group().lstrip("\"”’')]"))))
         start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    # trim white space inside each span
+    spans.append((start, len(text)))
     out = []
-    for s, e in spans:
+    for s, e in spans:  # trim white space inside each span, drop empty ones
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -357,7 +347,8 @@ class Extractor:
         found: list[tuple[int, Source]] = []
         stance = "assert"
         for m in ACCORDING.finditer(sentence):
-            src = self._named_source(m.group("src"), sentence, f"'{m.group(0).split()[0]} {m.group(0).split()[1] if len(m.group(0).split()) > 1 else ''}'".strip())
+            cue = "'" + " ".join(m.group(0).split()[:2]) + "'"
+            src = self._named_source(m.group("src"), sentence, cue)
             if src is None and PRONOUN_SOURCE.match(m.group("src").strip(" ,.")) and previous:
                 src = Source(previous.claimant, previous.claimant_org, previous.party, "according to +previous",
                              previous.kind, m.group("src").strip(" ,."))
@@ -557,8 +548,6 @@ class Extractor:
         e = EVENT.search(sentence)
         if e:
             return "event", None, e.group(0)
-        if metric == "troops_deployed":
-            return "unspecified", None, "no cue"
         return "unspecified", None, "no cue"
 
     @staticmethod

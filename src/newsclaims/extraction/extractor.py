@@ -146,7 +146,7 @@ POSSESSIVE_SOURCE = re.compile(
 )
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,2})\b")
 TITLE_WORDS = re.compile(
-    r"\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|"
+    r"\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
     r"advisor|commander|general|leader|secretary|ambassador|prosecutor|police|administration|council|"
     r"deputy|director|representative|ombudsman|commissioner)\b",
     re.IGNORECASE,
@@ -276,6 +276,7 @@ class Extractor:
 
     def __init__(self, vocab: Vocab | None = None):
         self.vocab = vocab or vocab_mod.load()
+        self._people: dict[str, tuple[str, str]] = {}
 
     # ------------------------------------------------------------ claimants
     def _alias_source(self, text: str, cue: str) -> Source | None:
@@ -327,7 +328,17 @@ class Extractor:
         person = self._person_in(text)
         if person:
             party = self._party_from(text)
+            self._people.setdefault(person.split()[-1], (person, party))
             return Source(person, None, party, cue + " +person", "person", text)
+        words = text.split()
+        if words and words[-1] in self._people:
+            # "Orlov reported": a surname named in full earlier in the article
+            full, party = self._people[words[-1]]
+            return Source(full, None, party, cue + " +surname", "person", text)
+        if re.fullmatch(r"(?:the )?(?:local |regional |city )?(?:officials|authorities)", text, re.IGNORECASE):
+            # unnamed officials in this war's news are, absent other marks, Ukraine's
+            name = "local officials" if re.search(r"local", text, re.IGNORECASE) else "Ukrainian government"
+            return Source(name, None, "ukraine", cue + " +officials", "state", text)
         if TITLE_WORDS.search(text):
             party = self._party_from(text)
             words = [w for w in re.findall(r"[\w'-]+", text) if w.lower() not in SKIP_WORDS]
@@ -364,8 +375,9 @@ class Extractor:
             parts = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)
             clause = parts[-1]
             if not clause.strip() and len(parts) >= 3 and re.search(r",\s*$", left):
-                # "Igor Konashenkov, the Russian defence ministry spokesman, claimed"
-                clause = parts[-3] + "," + parts[-2]
+                # "Igor Konashenkov, the Russian defence ministry spokesman, claimed",
+                # "the mayor of Lviv, Andriy Sadovyi, said": the name sits in the appositive
+                clause = ",".join(parts[-4:-1])
             words = clause.strip().split()
             while words and words[-1].lower() in SKIP_WORDS | {"also", "has", "have", "had", "previously"}:
                 words.pop()
@@ -548,6 +560,13 @@ class Extractor:
         e = EVENT.search(sentence)
         if e:
             return "event", None, e.group(0)
+        # No cue in the sentence: what such a number usually is (a toll of people is
+        # one incident's; soldiers' losses, refugees and displaced are running totals).
+        if metric.startswith(("people_", "children_", "missiles_", "drones_")):
+            return "event", None, "no cue, event by metric"
+        if metric in ("refugees", "displaced") or metric.startswith(("civilian", "troops_")) and \
+                metric != "troops_deployed":
+            return "cumulative", None, "no cue, cumulative by metric"
         return "unspecified", None, "no cue"
 
     @staticmethod
@@ -595,9 +614,17 @@ class Extractor:
             default = Source("unattributed", None, "unattributed", "no source named", "unknown", "")
         claims: list[Claim] = []
         previous: Source | None = None
+        self._people: dict[str, tuple[str, str]] = {}  # surname -> (full name, party), this article
         for section, text in (("title", title), ("body", body)):
             for s_start, s_end in split_sentences(text):
                 sentence = text[s_start:s_end]
+                for m in PERSON.finditer(sentence):
+                    name = m.group(1)
+                    if self._person_in(name) == name:
+                        window = sentence[max(0, m.start() - 60):m.end() + 60]
+                        alias = vocab_mod.canonical_claimant(self.vocab, name, kind="person")
+                        party = alias.claimant_party if alias else self._party_from(window)
+                        self._people.setdefault(name.split()[-1], (alias.claimant if alias else name, party))
                 if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                  r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
                                  r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"

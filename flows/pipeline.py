@@ -1,8 +1,10 @@
 """The newsclaims pipeline as one Prefect flow: land, extract, build, check, report.
 
-Run it with ``newsclaims run`` or ``python flows/pipeline.py [--inbox PATH] [--warehouse PATH]``.
-Each task is one library call (newsclaims.stages) with retries where I/O can fail;
-the flow only sequences them.
+Run it with ``newsclaims run`` (once) or ``newsclaims serve`` (on a schedule), or
+``python flows/pipeline.py [--inbox PATH] [--warehouse PATH]``. Each task is one
+library call (newsclaims.stages) with retries where I/O can fail; the flow only
+sequences them, inside the warehouse's run lock and on a working copy that is
+published atomically at the end (see newsclaims.publish).
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ import os
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsclaims")
 
 import argparse  # noqa: E402
+import dataclasses  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from prefect import flow, task  # noqa: E402
+from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from newsclaims import stages  # noqa: E402
+from newsclaims import publish, stages  # noqa: E402
 from newsclaims.config import Settings  # noqa: E402
 from newsclaims.quality import CheckResult  # noqa: E402
 
@@ -38,9 +41,9 @@ def extract_claims(settings: Settings, run_id: str) -> dict:
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def build_warehouse(settings: Settings) -> dict:
+def build_warehouse(settings: Settings, run_id: str) -> dict:
     """dbt build: seeds, models and data tests."""
-    return stages.build_stage(settings)
+    return stages.build_stage(settings, run_id)
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -55,33 +58,91 @@ def write_report(settings: Settings, summary: dict, checks: list[CheckResult]) -
     return str(stages.report_stage(settings, summary, checks))
 
 
-@flow(name="newsclaims-pipeline", log_prints=True)
-def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir: str | None = None) -> dict:
-    """Land an inbox, extract claims, build the warehouse, check it and report."""
-    settings = Settings.from_env(inbox=inbox, warehouse=warehouse, report_dir=report_dir)
-    run_id = f"{flow_run.get_id() or stages.new_run_id()}"
-    summary: dict = {"run_id": run_id, "inbox": str(settings.inbox), "warehouse": str(settings.warehouse)}
-    stages.start_run(settings, run_id)
+def _record_failure(settings: Settings, run_id: str, summary: dict, abandoned: dict | None,
+                    exc: BaseException) -> None:
+    """Publish only the record of a failed run, on a fresh copy of the published warehouse."""
+    work = Path(publish.start_working_copy(settings.warehouse))
+    failed = dataclasses.replace(settings, warehouse=work)
+    stages.start_run(failed, run_id, abandoned)
+    stages.finish_run(failed, run_id, summary, "failed", f"{type(exc).__name__}: {exc}")
+    publish.publish(settings.warehouse, work)
+
+
+def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: dict, logger) -> dict:
+    """The run proper, inside the run lock: build on a working copy, publish it, report."""
+    abandoned = lock.previous if publish.discard_partial(settings.warehouse) else None
+    if abandoned:
+        logger.warning("run %s did not finish; its partial work was discarded", abandoned.get("run_id"))
+    work = publish.start_working_copy(settings.warehouse)
+    ws = dataclasses.replace(settings, warehouse=work)
+    stages.start_run(ws, run_id, abandoned)
+    checks: list[CheckResult] | None = None
     try:
-        summary |= land_inbox(settings, run_id)
-        summary |= extract_claims(settings, run_id)
-        summary |= build_warehouse(settings)
-        checks = check_warehouse(settings)
-        summary["checks_passed"] = sum(c.success for c in checks)
-        summary["checks_failed"] = sum(not c.success for c in checks)
-        summary["failed_checks"] = [f"{c.suite}: {c.expectation} on {c.column}" for c in checks if not c.success]
-        summary["data_docs"] = str(stages.data_docs_dir(settings) / "index.html")
-        summary["report"] = write_report(settings, summary, checks)
+        summary |= land_inbox(ws, run_id)
+        summary |= extract_claims(ws, run_id)
+        if stages.needs_build(ws, summary):
+            summary |= build_warehouse(ws, run_id)
+            checks = check_warehouse(ws)
+            summary["checks_passed"] = sum(c.success for c in checks)
+            summary["checks_failed"] = sum(not c.success for c in checks)
+            summary["failed_checks"] = [f"{c.suite}: {c.expectation} on {c.column}"
+                                        for c in checks if not c.success]
+            summary["data_docs"] = str(stages.data_docs_dir(settings) / "index.html")
+            summary["report"] = str(settings.report_dir / "summary.md")
+        else:
+            summary |= stages.warehouse_counts(ws)
+            summary["build_skipped"] = "nothing new since the last build"
+            logger.info("nothing new: build, checks and report skipped")
+        summary["status"] = "completed"
+        stages.finish_run(ws, run_id, summary, "completed")
+        stages.pause_point("before-publish")
+        publish.publish(settings.warehouse, work)
     except BaseException as exc:
-        stages.finish_run(settings, run_id, summary, "failed", f"{type(exc).__name__}: {exc}")
+        summary["status"] = "failed"
+        publish.discard_partial(settings.warehouse)
+        try:
+            _record_failure(settings, run_id, summary, abandoned, exc)
+        except Exception as record_exc:  # keep the original error; say why the record is missing
+            logger.error("could not record the failed run: %s", record_exc)
         raise
-    stages.finish_run(settings, run_id, summary, "completed")
+    if checks is not None:
+        summary["report"] = write_report(settings, summary, checks)
+    return summary
+
+
+@flow(name="newsclaims-pipeline", log_prints=True)
+def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir: str | None = None,
+             lock_wait: float | None = None) -> dict:
+    """Land an inbox, extract claims, build the warehouse, check it and report."""
+    logger = get_run_logger()
+    settings = Settings.from_env(inbox=inbox, warehouse=warehouse, report_dir=report_dir, lock_wait=lock_wait)
+    run_id = f"{flow_run.get_id() or stages.new_run_id()}"
+    summary: dict = {"run_id": run_id, "inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
+                     "status": "running"}
+    try:
+        with publish.run_lock(settings.warehouse, run_id, settings.lock_wait) as lock:
+            summary = _locked_run(settings, run_id, lock, summary, logger)
+    except publish.WarehouseBusy as busy:
+        logger.warning("skipped: %s", busy)
+        return summary | {"status": "skipped", "reason": str(busy)}
     create_markdown_artifact(
         key="newsclaims-run-summary",
-        markdown=Path(summary["report"]).read_text(encoding="utf-8"),
+        markdown=_artifact_markdown(summary),
         description="newsclaims run summary",
     )
     return summary
+
+
+def _artifact_markdown(summary: dict) -> str:
+    lines = [f"# newsclaims run {summary['run_id']}: {summary['status']}", ""]
+    for key in ("files_seen", "files_unchanged", "files_deferred", "articles_landed", "articles_duplicate",
+                "rejects", "articles_extracted", "claims", "claimants", "checks_passed", "checks_failed",
+                "build_skipped", "report"):
+        if key in summary:
+            lines.append(f"- {key}: `{summary[key]}`")
+    for failed in summary.get("failed_checks", []):
+        lines.append(f"- FAILED `{failed}`")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:

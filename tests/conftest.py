@@ -10,6 +10,8 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Tests write inbox files just before a run: do not defer them as still being written.
+os.environ.setdefault("NEWSCLAIMS_SETTLE_SECONDS", "0")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSCLAIMS_SHARED", PROJECT_ROOT.parent / "shared"))

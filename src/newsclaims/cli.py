@@ -49,7 +49,8 @@ def _print_summary(summary: dict, seconds: float) -> None:
 def _settings(args) -> Settings:
     return Settings.from_env(
         inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None),
-        report_dir=getattr(args, "report_dir", None),
+        report_dir=getattr(args, "report_dir", None), lock_wait=getattr(args, "lock_wait", None),
+        schedule=getattr(args, "cron", None),
     )
 
 
@@ -60,26 +61,56 @@ def cmd_run(args) -> int:
     started = time.monotonic()
     pipeline = _load_flow()
     summary = pipeline(inbox=str(settings.inbox), warehouse=str(settings.warehouse),
-                       report_dir=str(settings.report_dir))
+                       report_dir=str(settings.report_dir), lock_wait=settings.lock_wait)
+    if summary.get("status") == "skipped":
+        print(f"newsclaims: run skipped: {summary['reason']}")
+        return 0
     _print_summary(summary, time.monotonic() - started)
     return 0
+
+
+def cmd_serve(args) -> int:
+    settings = _settings(args)
+    pipeline = _load_flow()
+    print(f"newsclaims: serving deployment 'newsclaims-pipeline/{args.name}' on cron '{settings.schedule}' "
+          f"for inbox {settings.inbox} (Ctrl-C stops)")
+    pipeline.serve(
+        name=args.name,
+        cron=settings.schedule,
+        parameters={"inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
+                    "report_dir": str(settings.report_dir)},
+        description="newsclaims pipeline on a schedule",
+        pause_on_shutdown=False,
+    )
+    return 0
+
+
+def _stage(settings: Settings, func):
+    """Run one stage by hand under the run lock, on a working copy published when it succeeds."""
+    import dataclasses
+
+    from newsclaims import publish, stages
+
+    run_id = stages.new_run_id()
+    with publish.exclusive_copy(settings.warehouse, run_id, settings.lock_wait) as work:
+        return func(dataclasses.replace(settings, warehouse=work), run_id)
 
 
 def cmd_land(args) -> int:
     from newsclaims import stages
 
     settings = _settings(args)
-    result = stages.land_stage(settings, stages.new_run_id())
+    result = _stage(settings, stages.land_stage)
     print(f"landed {result['articles_landed']} new articles ({result['articles_duplicate']} already "
-          f"landed), {result['rejects']} rejected, from {result['files_seen']} files into {settings.warehouse}")
+          f"landed), {result['rejects']} rejected, {result['files_unchanged']} files unchanged, "
+          f"{result['files_deferred']} deferred, from {result['files_seen']} files into {settings.warehouse}")
     return 0
 
 
 def cmd_extract(args) -> int:
     from newsclaims import stages
 
-    settings = _settings(args)
-    result = stages.extract_stage(settings, stages.new_run_id())
+    result = _stage(_settings(args), stages.extract_stage)
     print(f"extracted {result['mentions']} claim mentions from {result['articles_extracted']} articles "
           f"({result['extractor_version']})")
     return 0
@@ -88,7 +119,7 @@ def cmd_extract(args) -> int:
 def cmd_build(args) -> int:
     from newsclaims import stages
 
-    result = stages.build_stage(_settings(args))
+    result = _stage(_settings(args), stages.build_stage)
     print(f"built {result['models_built']} models: {result['claims']} claims, {result['claimants']} "
           f"claimants; dbt tests {result['dbt_tests'] - len(result['dbt_tests_failed'])} passed, "
           f"{len(result['dbt_tests_failed'])} failed")
@@ -101,7 +132,7 @@ def cmd_check(args) -> int:
     from newsclaims import stages
 
     settings = _settings(args)
-    checks = stages.check_stage(settings)
+    checks = stages.check_stage(settings)  # reads the published warehouse, read-only
     summary = {"run_id": stages.new_run_id(), "inbox": "-", "warehouse": str(settings.warehouse),
                "articles_landed": 0, "articles_duplicate": 0, "rejects": 0, "articles_extracted": 0,
                **stages.warehouse_counts(settings)}
@@ -141,10 +172,18 @@ def build_parser() -> argparse.ArgumentParser:
                                            "default data/newsclaims.duckdb)")
         p.add_argument("--report-dir", help="where reports and Data Docs go (env NEWSCLAIMS_REPORT_DIR; "
                                             "default expectations/uncommitted)")
+        p.add_argument("--wait", type=float, dest="lock_wait",
+                       help="seconds to wait for a run that holds the warehouse (env NEWSCLAIMS_LOCK_WAIT; "
+                            "default 0: skip with a message)")
         p.set_defaults(func=func)
+        return p
 
     add("run", cmd_run, "Run the whole pipeline as a Prefect flow: land, extract, build, check, report.",
         inbox=True)
+    serve = add("serve", cmd_serve, "Serve the pipeline as a Prefect deployment on a cron schedule "
+                "(env NEWSCLAIMS_SCHEDULE, default hourly).", inbox=True)
+    serve.add_argument("--cron", help="cron schedule, e.g. '*/15 * * * *'")
+    serve.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
     add("land", cmd_land, "Land the inbox's files in the raw layer (idempotent).", inbox=True)
     add("extract", cmd_extract, "Extract claims from articles not yet done by this extractor version.")
     add("build", cmd_build, "Build the dbt models and run the dbt tests.")
@@ -165,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except SystemExit:
         raise
+    except KeyboardInterrupt:
+        print("newsclaims: interrupted", file=sys.stderr)
+        return 130
     except Exception as exc:  # the pipeline could not run: one line, non-zero
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"newsclaims: {args.command} failed: {type(exc).__name__}: {reason}", file=sys.stderr)

@@ -5,6 +5,10 @@
 | NEWSCLAIMS_WAREHOUSE     | data/newsclaims.duckdb               |
 | NEWSCLAIMS_INBOX         | seeds/inbox (the built-in sample)    |
 | NEWSCLAIMS_REPORT_DIR    | expectations/uncommitted             |
+| NEWSCLAIMS_SCHEDULE      | 0 * * * * (hourly, for `serve`)      |
+| NEWSCLAIMS_LOCK_WAIT     | 0 (seconds a run waits for another)  |
+| NEWSCLAIMS_SETTLE_SECONDS| 5 (younger files wait for next run)  |
+| NEWSCLAIMS_MAX_ARTICLE_BYTES | 5000000                          |
 
 Relative defaults are resolved against the project root (the folder holding
 pyproject.toml), so the CLI works from any working directory.
@@ -28,20 +32,40 @@ def _path(env: str, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default
 
 
+def _number(env: str, default: float) -> float:
+    value = os.environ.get(env)
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ValueError(f"{env}={value!r} is not a number") from exc
+
+
 @dataclass(frozen=True)
 class Settings:
     warehouse: Path
     inbox: Path
     report_dir: Path
+    schedule: str = "0 * * * *"
+    lock_wait: float = 0.0
+    settle_seconds: float = 5.0
+    max_article_bytes: int = 5_000_000
 
     @classmethod
-    def from_env(cls, **overrides: Path | str | None) -> Settings:
+    def from_env(cls, **overrides) -> Settings:
         values = {
             "warehouse": _path("NEWSCLAIMS_WAREHOUSE", PROJECT_ROOT / "data" / "newsclaims.duckdb"),
             "inbox": _path("NEWSCLAIMS_INBOX", SEEDS_DIR / "inbox"),
             "report_dir": _path("NEWSCLAIMS_REPORT_DIR", EXPECTATIONS_DIR / "uncommitted"),
+            "schedule": os.environ.get("NEWSCLAIMS_SCHEDULE") or "0 * * * *",
+            "lock_wait": _number("NEWSCLAIMS_LOCK_WAIT", 0.0),
+            "settle_seconds": _number("NEWSCLAIMS_SETTLE_SECONDS", 5.0),
+            "max_article_bytes": int(_number("NEWSCLAIMS_MAX_ARTICLE_BYTES", 5_000_000)),
         }
         for key, value in overrides.items():
-            if value is not None:
-                values[key] = Path(value).expanduser().resolve()
+            if value is None:
+                continue
+            values[key] = Path(value).expanduser().resolve() if key in ("warehouse", "inbox", "report_dir") \
+                else type(values[key])(value)
         return cls(**values)

@@ -1,8 +1,14 @@
 """Land inbox files in the raw layer: append-only, idempotent by content hash.
 
-Every file is read as bytes; what parses becomes rows of ``raw.articles`` and
-what does not becomes rows of ``raw.rejects`` holding the reason and the
-original bytes. The same content landed twice (under any name) is stored once.
+Every file is read as bytes. What parses becomes rows of ``raw.articles``;
+what does not becomes rows of ``raw.rejects`` with the reason and the original
+bytes; every file read is one row of ``raw.files``. The same content landed
+twice (under any name) is stored once, and a file whose bytes were landed
+before is not parsed again, which keeps a run over an unchanged inbox cheap.
+
+Files that may still be being written (modified less than ``settle_seconds``
+ago, or changing while read, or named like a partial download) are deferred
+to the next run, not rejected.
 """
 
 from __future__ import annotations
@@ -10,29 +16,39 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import stat
+import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from newsclaims.parsing import parse_file, sha256
+from newsclaims.parsing import ParseResult, parse_file, sha256
 from newsclaims.warehouse import scalar
 
 log = logging.getLogger(__name__)
+
+PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", "~")
 
 
 @dataclass
 class LandingResult:
     files_seen: int = 0
+    files_unchanged: int = 0
+    files_deferred: int = 0
     articles_landed: int = 0
     articles_duplicate: int = 0
     rejects: int = 0
     reject_reasons: dict[str, int] = field(default_factory=dict)
+    deferred: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
             "files_seen": self.files_seen,
+            "files_unchanged": self.files_unchanged,
+            "files_deferred": self.files_deferred,
+            "deferred_files": list(self.deferred),
             "articles_landed": self.articles_landed,
             "articles_duplicate": self.articles_duplicate,
             "rejects": self.rejects,
@@ -41,53 +57,112 @@ class LandingResult:
 
 
 def inbox_files(inbox: Path) -> list[Path]:
-    """The files to land: the inbox itself if it is a file, else every entry below it."""
+    """The entries to land: the inbox itself if it is a file, else every non-hidden entry below it."""
     inbox = Path(inbox)
     if not inbox.exists() and not inbox.is_symlink():
         raise FileNotFoundError(f"inbox {inbox} does not exist")
     if not inbox.is_dir():
         return [inbox]
-    return sorted(
-        p for p in inbox.rglob("*")
-        if not any(part.startswith(".") for part in p.relative_to(inbox).parts)
-        and (p.is_symlink() or not p.is_dir())
-    )
+    out = []
+    for p in sorted(inbox.rglob("*")):
+        if any(part.startswith(".") for part in p.relative_to(inbox).parts):
+            continue
+        if p.is_symlink() or not p.is_dir():
+            out.append(p)
+    return out
 
 
-def read_entry(path: Path) -> tuple[bytes | None, str | None]:
-    """Read a regular file's bytes, or say why the entry is not one."""
+def read_entry(path: Path, settle_seconds: float, now: float) -> tuple[bytes | None, str | None, bool]:
+    """(bytes, problem, deferred) for one inbox entry; reads regular files only."""
     try:
-        mode = path.lstat().st_mode
+        before = path.lstat()
     except OSError as exc:
-        return None, f"cannot stat: {exc.strerror}"
-    if stat.S_ISLNK(mode):
-        return None, "symlink: not followed"
-    if not stat.S_ISREG(mode):
-        return None, "special file (not a regular file)"
+        return None, f"cannot stat: {exc.strerror}", False
+    if stat.S_ISLNK(before.st_mode):
+        return None, "symlink: not followed", False
+    if not stat.S_ISREG(before.st_mode):
+        return None, "special file (not a regular file)", False
+    if path.name.endswith(PARTIAL_SUFFIXES) or now - before.st_mtime < settle_seconds:
+        return None, None, True
     try:
-        return path.read_bytes(), None
+        data = path.read_bytes()
+        after = path.stat()
     except OSError as exc:
-        return None, f"cannot read: {exc.strerror}"
+        return None, f"cannot read: {exc.strerror}", False
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or len(data) != after.st_size:
+        return None, None, True  # it changed while we read it
+    return data, None, False
 
 
-def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str,
-         *, today: dt.date | None = None) -> LandingResult:
-    """Land every file of the inbox; returns counts. Never raises for bad content."""
+def _decompress(name: str, data: bytes, limit: int) -> tuple[str, bytes]:
+    """Gzip files are read through; the name loses its .gz so the format is still recognised."""
+    if not name.lower().endswith(".gz"):
+        return name, data
+    try:
+        stream = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        out = stream.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise ValueError(f"broken gzip: {exc}") from exc
+    if len(out) > limit:
+        raise ValueError(f"gzip expands past {limit} bytes")
+    return name[:-3], out
+
+
+def parse_entry(name: str, data: bytes, max_article_bytes: int, today: dt.date | None) -> ParseResult:
+    """Parse one file's bytes, applying the size limits; never raises for bad content."""
+    try:
+        inner_name, inner = _decompress(name, data, max(max_article_bytes * 200, 1 << 30))
+    except ValueError as exc:
+        return ParseResult(rejects=[(None, str(exc), data)])
+    is_lines = inner_name.lower().endswith((".jsonl", ".ndjson", ".json"))
+    if not is_lines and len(inner) > max_article_bytes:
+        return ParseResult(rejects=[(None, f"file too large: {len(inner):,} bytes is over the "
+                                           f"{max_article_bytes:,}-byte limit for one article", data)])
+    result = parse_file(inner_name, inner, today=today)
+    kept = []
+    for article in result.articles:
+        size = len(article.raw_text.encode("utf-8"))
+        if size > max_article_bytes:
+            result.rejects.append((article.line_number, f"article too large: {size:,} bytes is over "
+                                   f"the {max_article_bytes:,}-byte limit", article.raw_text.encode("utf-8")))
+        else:
+            kept.append(article)
+    result.articles = kept
+    return result
+
+
+def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.date | None = None,
+         settle_seconds: float = 0.0, max_article_bytes: int = 5_000_000) -> LandingResult:
+    """Land every file of the inbox in one transaction; returns counts. Never raises for bad content."""
     result = LandingResult()
     landed_at = dt.datetime.now(dt.UTC)
+    now = time.time()
+    known = {row[0] for row in con.execute("select file_hash from raw.files").fetchall()}
     articles: list[dict] = []
     rejects: list[dict] = []
+    files: list[dict] = []
     for path in inbox_files(inbox):
         result.files_seen += 1
-        data, problem = read_entry(path)
-        if data is None:
-            reasons = [(None, problem, b"")]
-            parsed_articles = []
+        data, problem, deferred = read_entry(path, settle_seconds, now)
+        if deferred:
+            result.files_deferred += 1
+            result.deferred.append(path.name)
+            log.info("deferred %s: it may still be being written", path.name)
+            continue
+        if data is not None:
+            file_hash = sha256(data)
+            if file_hash in known:
+                result.files_unchanged += 1
+                continue
+            known.add(file_hash)
+            parsed = parse_entry(path.name, data, max_article_bytes, today)
         else:
-            parsed = parse_file(path.name, data, today=today)
-            reasons = parsed.rejects
-            parsed_articles = parsed.articles
-        for article in parsed_articles:
+            file_hash = sha256(f"{path}|{problem}".encode())
+            parsed = ParseResult(rejects=[(None, problem, b"")])
+        files.append({"file_hash": file_hash, "source_file": path.name, "source_path": str(path),
+                      "byte_size": len(data or b""), "n_articles": len(parsed.articles),
+                      "n_rejects": len(parsed.rejects)})
+        for article in parsed.articles:
             raw_bytes = article.raw_text.encode("utf-8")
             articles.append({
                 "article_id": article.content_hash[:16],
@@ -105,10 +180,9 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str,
                 "outlet": article.outlet,
                 "url": article.url,
             })
-        for line_number, reason, original in reasons:
+        for line_number, reason, original in parsed.rejects:
             digest = sha256(original)
-            log.warning("rejected %s%s: %s", path.name,
-                        f" line {line_number}" if line_number else "", reason)
+            log.warning("rejected %s%s: %s", path.name, f" line {line_number}" if line_number else "", reason)
             kind = reason.split(":")[0]
             result.reject_reasons[kind] = result.reject_reasons.get(kind, 0) + 1
             rejects.append({
@@ -122,44 +196,67 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str,
                 "original": original,
             })
     result.rejects = len(rejects)
-    before = scalar(con, "select count(*) from raw.articles")
-    if articles:
-        frame = pd.DataFrame(articles)
-        frame["line_number"] = frame["line_number"].astype("Int64")
-        con.register("incoming_articles", frame)
-        # Dedupe within the batch and against what is already landed: first file wins.
-        con.execute(
-            """
-            insert into raw.articles
-            select article_id, content_hash, source_file, source_path, line_number::integer,
-                   file_format, byte_size, raw_text, published_on::date, title, body,
-                   byline, outlet, url, ?::timestamptz, ?
-            from incoming_articles
-            where content_hash not in (select content_hash from raw.articles)
-            qualify row_number() over (partition by content_hash order by source_path, line_number) = 1
-            """,
-            [landed_at, run_id],
-        )
-        con.unregister("incoming_articles")
-    after = scalar(con, "select count(*) from raw.articles")
-    result.articles_landed = after - before
-    result.articles_duplicate = len(articles) - result.articles_landed
-    if rejects:
-        frame = pd.DataFrame(rejects)
-        frame["line_number"] = frame["line_number"].astype("Int64")
-        con.register("incoming_rejects", frame)
-        con.execute(
-            """
-            insert into raw.rejects
-            select reject_id, source_file, source_path, line_number::integer, reason, byte_size,
-                   content_hash, original, ?::timestamptz, ?
-            from incoming_rejects
-            where reject_id not in (select reject_id from raw.rejects)
-            qualify row_number() over (partition by reject_id order by source_path) = 1
-            """,
-            [landed_at, run_id],
-        )
-        con.unregister("incoming_rejects")
-    log.info("landed %d new articles (%d already landed), %d rejects from %d files",
-             result.articles_landed, result.articles_duplicate, result.rejects, result.files_seen)
+    con.execute("begin transaction")
+    try:
+        before = scalar(con, "select count(*) from raw.articles")
+        _insert_articles(con, articles, landed_at, run_id)
+        result.articles_landed = scalar(con, "select count(*) from raw.articles") - before
+        result.articles_duplicate = len(articles) - result.articles_landed
+        _insert_rejects(con, rejects, landed_at, run_id)
+        if files:
+            con.register("incoming_files", pd.DataFrame(files))
+            con.execute(
+                "insert into raw.files select file_hash, source_file, source_path, byte_size, n_articles, "
+                "n_rejects, ?::timestamptz, ? from incoming_files "
+                "where file_hash not in (select file_hash from raw.files)", [landed_at, run_id])
+            con.unregister("incoming_files")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    log.info("landed %d new articles (%d already landed), %d rejects, %d files unchanged, %d deferred, "
+             "from %d files", result.articles_landed, result.articles_duplicate, result.rejects,
+             result.files_unchanged, result.files_deferred, result.files_seen)
     return result
+
+
+def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[dict], landed_at, run_id: str) -> None:
+    if not articles:
+        return
+    frame = pd.DataFrame(articles)
+    frame["line_number"] = frame["line_number"].astype("Int64")
+    con.register("incoming_articles", frame)
+    # Dedupe within the batch and against what is already landed: first file wins.
+    con.execute(
+        """
+        insert into raw.articles
+        select article_id, content_hash, source_file, source_path, line_number::integer,
+               file_format, byte_size, raw_text, published_on::date, title, body,
+               byline, outlet, url, ?::timestamptz, ?
+        from incoming_articles
+        where content_hash not in (select content_hash from raw.articles)
+        qualify row_number() over (partition by content_hash order by source_path, line_number) = 1
+        """,
+        [landed_at, run_id],
+    )
+    con.unregister("incoming_articles")
+
+
+def _insert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[dict], landed_at, run_id: str) -> None:
+    if not rejects:
+        return
+    frame = pd.DataFrame(rejects)
+    frame["line_number"] = frame["line_number"].astype("Int64")
+    con.register("incoming_rejects", frame)
+    con.execute(
+        """
+        insert into raw.rejects
+        select reject_id, source_file, source_path, line_number::integer, reason, byte_size,
+               content_hash, original, ?::timestamptz, ?
+        from incoming_rejects
+        where reject_id not in (select reject_id from raw.rejects)
+        qualify row_number() over (partition by reject_id order by source_path) = 1
+        """,
+        [landed_at, run_id],
+    )
+    con.unregister("incoming_rejects")

@@ -8,13 +8,17 @@ Prefect flow (flows/pipeline.py) and the CLI's single-stage verbs call these.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import os
+import time
 import uuid
 from pathlib import Path
 
 from newsclaims import quality, report, transform
-from newsclaims.config import Settings
+from newsclaims.config import DBT_DIR, EXPECTATIONS_DIR, SEEDS_DIR, Settings
 from newsclaims.extract_stage import run_extract
+from newsclaims.extraction.extractor import EXTRACTOR_VERSION
 from newsclaims.landing import land
 from newsclaims.warehouse import connect, scalar, table_exists
 
@@ -25,8 +29,32 @@ def new_run_id() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
 
 
-def start_run(settings: Settings, run_id: str) -> None:
+def pause_point(name: str) -> None:
+    """Fault injection for the crash tests: with NEWSCLAIMS_PAUSE_AT=name, announce and stall here.
+
+    The test then kills the process (SIGKILL) at a known point of a real run.
+    """
+    if os.environ.get("NEWSCLAIMS_PAUSE_AT") != name:
+        return
+    marker = os.environ.get("NEWSCLAIMS_PAUSE_MARKER")
+    if marker:
+        Path(marker).write_text(name)
+    log.warning("paused at %s (NEWSCLAIMS_PAUSE_AT)", name)
+    time.sleep(float(os.environ.get("NEWSCLAIMS_PAUSE_SECONDS", "3600")))
+
+
+def start_run(settings: Settings, run_id: str, abandoned: dict | None = None) -> None:
+    """Record the run as running; and a dead predecessor, if its lock note says so, as abandoned."""
     with connect(settings.warehouse) as con:
+        if abandoned and abandoned.get("run_id"):
+            con.execute(
+                "insert into ops.runs (run_id, started_at, finished_at, status, error) "
+                "select ?, ?, ?, 'abandoned', ? where not exists (select 1 from ops.runs where run_id = ?)",
+                [abandoned["run_id"], abandoned.get("since") or dt.datetime.now(dt.UTC),
+                 dt.datetime.now(dt.UTC),
+                 f"process {abandoned.get('pid')} died before publishing; its partial work was discarded",
+                 abandoned["run_id"]],
+            )
         con.execute(
             "insert into ops.runs (run_id, started_at, status, inbox) values (?, ?, 'running', ?)",
             [run_id, dt.datetime.now(dt.UTC), str(settings.inbox)],
@@ -37,12 +65,14 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
     with connect(settings.warehouse) as con:
         con.execute(
             """
-            update ops.runs set finished_at = ?, status = ?, files_seen = ?, articles_landed = ?,
+            update ops.runs set finished_at = ?, status = ?, files_seen = ?, files_deferred = ?,
+                articles_landed = ?,
                 articles_duplicate = ?, rejects = ?, articles_extracted = ?, claims = ?, claimants = ?,
                 checks_passed = ?, checks_failed = ?, report_path = ?, error = ?
             where run_id = ?
             """,
-            [dt.datetime.now(dt.UTC), status, summary.get("files_seen"), summary.get("articles_landed"),
+            [dt.datetime.now(dt.UTC), status, summary.get("files_seen"), summary.get("files_deferred"),
+             summary.get("articles_landed"),
              summary.get("articles_duplicate"), summary.get("rejects"), summary.get("articles_extracted"),
              summary.get("claims"), summary.get("claimants"), summary.get("checks_passed"),
              summary.get("checks_failed"), summary.get("report"), error, run_id],
@@ -51,16 +81,50 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
 
 def land_stage(settings: Settings, run_id: str) -> dict:
     with connect(settings.warehouse) as con:
-        return land(con, settings.inbox, run_id).as_dict()
+        result = land(con, settings.inbox, run_id, settle_seconds=settings.settle_seconds,
+                      max_article_bytes=settings.max_article_bytes).as_dict()
+    pause_point("after-land")
+    return result
 
 
 def extract_stage(settings: Settings, run_id: str) -> dict:
     with connect(settings.warehouse) as con:
-        return run_extract(con, run_id)
+        result = run_extract(con, run_id)
+    pause_point("after-extract")
+    return result
 
 
-def build_stage(settings: Settings) -> dict:
+def build_fingerprint() -> str:
+    """What a build depends on besides the data: dbt project, seeds, suites, extractor version."""
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    files = [*DBT_DIR.glob("dbt_project.yml"), *DBT_DIR.glob("models/**/*"), *DBT_DIR.glob("macros/**/*"),
+             *SEEDS_DIR.glob("*.csv"), *(EXPECTATIONS_DIR / "suites").glob("*.json")]
+    for path in sorted(p for p in files if p.is_file()):
+        digest.update(str(path.relative_to(DBT_DIR.parent)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def needs_build(settings: Settings, summary: dict) -> str | None:
+    """Why this run must build and check; None when nothing changed since the last build."""
+    if summary.get("articles_landed") or summary.get("articles_extracted") or summary.get("rejects"):
+        return "new input"
+    with connect(settings.warehouse, read_only=True) as con:
+        if not table_exists(con, "main", "claim_series"):
+            return "no build yet"
+        last = scalar(con, "select fingerprint from ops.builds order by built_at desc limit 1")
+    if last != build_fingerprint():
+        return "models, vocabularies, suites or extractor changed"
+    return None
+
+
+def build_stage(settings: Settings, run_id: str | None = None) -> dict:
+    pause_point("before-build")
     result = transform.build(settings.warehouse)
+    if run_id is not None:
+        with connect(settings.warehouse) as con:
+            con.execute("insert into ops.builds values (?, ?, ?)",
+                        [run_id, build_fingerprint(), dt.datetime.now(dt.UTC)])
     with connect(settings.warehouse, read_only=True) as con:
         claims = scalar(con, "select count(*) from main.claims")
         claimants = scalar(con, "select count(*) from main.claimants")
@@ -78,6 +142,7 @@ def data_docs_dir(settings: Settings) -> Path:
 
 
 def check_stage(settings: Settings) -> list[quality.CheckResult]:
+    pause_point("before-check")
     with connect(settings.warehouse, read_only=True) as con:
         if not table_exists(con, "main", "claim_series"):
             raise RuntimeError(f"{settings.warehouse} has no built marts: run 'newsclaims build' first")

@@ -2,10 +2,11 @@
 
 Python writes three schemas; dbt builds everything else from them.
 
-* ``raw``: append-only, exactly what arrived (``raw.articles``, ``raw.rejects``).
+* ``raw``: append-only, exactly what arrived (``raw.articles``, ``raw.rejects``,
+  ``raw.files``).
 * ``extract``: what the extractor made of each article for one extractor
   version (``extract.article_texts``, ``extract.claim_mentions``).
-* ``ops``: run records (``ops.runs``).
+* ``ops``: run records (``ops.runs``) and builds (``ops.builds``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ create table if not exists raw.articles (
     byline        varchar,
     outlet        varchar,
     url           varchar,
+    landed_at     timestamptz not null,
+    run_id        varchar not null
+);
+
+create table if not exists raw.files (
+    file_hash     varchar primary key,   -- SHA-256 of the file's bytes
+    source_file   varchar not null,
+    source_path   varchar not null,
+    byte_size     bigint not null,
+    n_articles    integer not null,      -- articles parsed from it (before deduplication)
+    n_rejects     integer not null,
     landed_at     timestamptz not null,
     run_id        varchar not null
 );
@@ -95,6 +107,12 @@ create table if not exists extract.claim_mentions (
     primary key (mention_id, extractor_version)
 );
 
+create table if not exists ops.builds (
+    run_id        varchar not null,
+    fingerprint   varchar not null,      -- hash of the dbt project, seeds, suites and extractor version
+    built_at      timestamptz not null
+);
+
 create table if not exists ops.runs (
     run_id        varchar primary key,
     started_at    timestamptz not null,
@@ -102,6 +120,7 @@ create table if not exists ops.runs (
     status        varchar not null,      -- running, completed, failed
     inbox         varchar,
     files_seen    integer,
+    files_deferred integer,
     articles_landed integer,
     articles_duplicate integer,
     rejects       integer,

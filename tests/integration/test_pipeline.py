@@ -109,8 +109,11 @@ def test_second_run_lands_and_extracts_nothing_new(pipeline, tmp_path):
     after = query(tmp_path, "select (select count(*) from raw.articles), (select count(*) from "
                             "extract.claim_mentions), (select count(*) from claims)")
     assert before == after
-    assert (second["articles_landed"], second["articles_duplicate"], second["articles_extracted"]) == (0, 7, 0)
+    assert (second["articles_landed"], second["files_unchanged"], second["articles_extracted"]) == (0, 6, 0)
+    assert second["build_skipped"] == "nothing new since the last build"
     assert second["claims"] == first["claims"]
+    runs = query(tmp_path, "select status, articles_landed from ops.runs order by started_at")
+    assert runs == [("completed", 7), ("completed", 0)]
 
 
 def test_an_injected_decrease_fails_the_monotonic_expectation(pipeline, tmp_path):

@@ -23,9 +23,11 @@ def test_landing_is_idempotent_by_content_whatever_the_name(tmp_path):
     (inbox / "b.txt").write_text(ARTICLE.replace("500", "600"))
     with connect(tmp_path / "w.duckdb") as con:
         first = land(con, inbox, "run-1", today=TODAY)
-        assert (first.articles_landed, first.articles_duplicate) == (2, 1)
+        assert (first.articles_landed, first.files_unchanged) == (2, 1)  # the copy: same bytes
         second = land(con, inbox, "run-2", today=TODAY)
-        assert (second.articles_landed, second.articles_duplicate) == (0, 3)
+        assert (second.articles_landed, second.files_unchanged) == (0, 3)
+        (inbox / "renamed_a.txt").write_text(ARTICLE)  # bytes already seen: not parsed again
+        assert land(con, inbox, "run-3", today=TODAY).files_unchanged == 4
         assert counts(con) == (2, 0)
         rows = con.execute(
             "select source_file, raw_text, byte_size, run_id from raw.articles order by source_file"

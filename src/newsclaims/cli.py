@@ -7,7 +7,7 @@ data, in the report); 1 with a one-line reason when the pipeline could not run.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import logging
 import os
 import sys
@@ -15,14 +15,17 @@ import time
 
 from newsclaims.config import PROJECT_ROOT, Settings
 
-FLOW_FILE = PROJECT_ROOT / "flows" / "pipeline.py"
-
 
 def _load_flow():
-    spec = importlib.util.spec_from_file_location("newsclaims_flows_pipeline", FLOW_FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.pipeline
+    """Import flows/pipeline.py as ``flows.pipeline`` from the project root.
+
+    A real import (not exec of a file) lets Prefect deploy the flow and lets the
+    processes that ``serve`` spawns import it by name (they inherit sys.path).
+    """
+    root = str(PROJECT_ROOT)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return importlib.import_module("flows.pipeline").pipeline
 
 
 def _print_summary(summary: dict, seconds: float) -> None:
@@ -71,6 +74,7 @@ def cmd_run(args) -> int:
 
 def cmd_serve(args) -> int:
     settings = _settings(args)
+    os.chdir(PROJECT_ROOT)  # served runs load flows/pipeline.py relative to the working directory
     pipeline = _load_flow()
     print(f"newsclaims: serving deployment 'newsclaims-pipeline/{args.name}' on cron '{settings.schedule}' "
           f"for inbox {settings.inbox} (Ctrl-C stops)")

@@ -1,0 +1,214 @@
+"""Unattended operation with real processes: a Prefect server on loopback, SIGKILLed runs,
+overlapping runs, an analyst holding the warehouse open, and the served schedule."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsclaims import publish
+
+from ..conftest import PROJECT_ROOT, SAMPLE_INBOX
+
+pytestmark = pytest.mark.integration
+
+BASELINE_FILES = ("001_general_staff_march_1.txt", "004_dnipro_strike.txt")
+
+
+def newsclaims(api: dict, *args: str, env: dict | None = None) -> subprocess.Popen:
+    full_env = {**os.environ, "PREFECT_API_URL": api["url"], "PREFECT_HOME": str(api["home"]),
+                "NEWSCLAIMS_SETTLE_SECONDS": "0", **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "newsclaims.cli", *args], env=full_env, cwd=PROJECT_ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def finish(proc: subprocess.Popen, timeout: float = 300) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+def wait_for(path: Path, proc: subprocess.Popen, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if proc.poll() is not None:
+            raise AssertionError(f"run ended before the pause point: {proc.communicate()}")
+        assert time.monotonic() < deadline, "pause point not reached"
+        time.sleep(0.1)
+
+
+def counts(warehouse: Path) -> dict:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute("""
+            select (select count(*) from raw.articles), (select count(distinct content_hash) from raw.articles),
+                   (select count(*) from raw.rejects), (select count(*) from claims),
+                   (select count(*) from extract.claim_mentions),
+                   (select count(distinct (article_id, mention_id, extractor_version))
+                    from extract.claim_mentions)""").fetchall()[0]
+    return dict(zip(["articles", "distinct_articles", "rejects", "claims", "mentions", "distinct_mentions"], row, strict=True))
+
+
+@pytest.fixture
+def layout(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in BASELINE_FILES:
+        shutil.copy(SAMPLE_INBOX / name, inbox / name)
+    return {"inbox": inbox, "warehouse": tmp_path / "w.duckdb", "report": tmp_path / "report",
+            "marker": tmp_path / "paused"}
+
+
+def run_args(layout: dict, *extra: str) -> list[str]:
+    return ["run", "--inbox", str(layout["inbox"]), "--warehouse", str(layout["warehouse"]),
+            "--report-dir", str(layout["report"]), *extra]
+
+
+def add_rest_of_sample(inbox: Path) -> None:
+    for path in SAMPLE_INBOX.iterdir():
+        if path.name not in BASELINE_FILES:
+            shutil.copy(path, inbox / path.name)
+
+
+FULL = {"articles": 7, "distinct_articles": 7, "rejects": 1, "claims": 11}
+
+
+@pytest.mark.parametrize("point", ["after-land", "after-extract", "before-build", "during-build",
+                                   "before-check", "before-publish"])
+def test_a_run_killed_at_any_point_loses_and_duplicates_nothing(prefect_api, layout, point):
+    code, out, err = finish(newsclaims(prefect_api, *run_args(layout)))
+    assert code == 0, err
+    baseline = counts(layout["warehouse"])
+    assert baseline["articles"] == 2
+
+    add_rest_of_sample(layout["inbox"])
+    pause = {"NEWSCLAIMS_PAUSE_AT": "before-build" if point == "during-build" else point,
+             "NEWSCLAIMS_PAUSE_MARKER": str(layout["marker"]),
+             "NEWSCLAIMS_PAUSE_SECONDS": "0" if point == "during-build" else "3600"}
+    victim = newsclaims(prefect_api, *run_args(layout), env=pause)
+    wait_for(layout["marker"], victim)
+    if point == "during-build":
+        time.sleep(1.5)  # dbt takes several seconds: this lands inside the build
+        assert victim.poll() is None, "the build finished before the kill"
+    os.killpg(victim.pid, signal.SIGKILL)
+    victim.wait()
+
+    # the published warehouse is untouched and readable
+    assert counts(layout["warehouse"]) == baseline
+
+    code, out, err = finish(newsclaims(prefect_api, *run_args(layout)))
+    assert code == 0, err
+    after = counts(layout["warehouse"])
+    assert {k: after[k] for k in FULL} == FULL
+    assert after["mentions"] == after["distinct_mentions"]
+    assert not publish.building_path(layout["warehouse"]).exists()
+    with duckdb.connect(str(layout["warehouse"]), read_only=True) as con:
+        statuses = [r[0] for r in con.execute("select status from ops.runs order by started_at").fetchall()]
+    assert statuses == ["completed", "abandoned", "completed"]
+
+
+def test_overlapping_runs_skip_or_wait_and_never_corrupt(prefect_api, layout):
+    assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
+    add_rest_of_sample(layout["inbox"])
+    slow = newsclaims(prefect_api, *run_args(layout), env={
+        "NEWSCLAIMS_PAUSE_AT": "before-build", "NEWSCLAIMS_PAUSE_MARKER": str(layout["marker"]),
+        "NEWSCLAIMS_PAUSE_SECONDS": "15"})
+    wait_for(layout["marker"], slow)
+
+    code, out, err = finish(newsclaims(prefect_api, *run_args(layout)))
+    assert code == 0, err
+    assert "run skipped" in out and "holds the run lock" in out
+
+    waiting = newsclaims(prefect_api, *run_args(layout, "--wait", "240"))
+    code, out, err = finish(slow)
+    assert code == 0, err
+    code, out, err = finish(waiting)
+    assert code == 0, err
+    assert "completed" in out
+    after = counts(layout["warehouse"])
+    assert {k: after[k] for k in FULL} == FULL
+    with duckdb.connect(str(layout["warehouse"]), read_only=True) as con:
+        statuses = [r[0] for r in con.execute("select status from ops.runs order by started_at").fetchall()]
+    assert statuses == ["completed", "completed", "completed"]
+
+
+ANALYST = textwrap.dedent("""
+    import json, os, sys, time, duckdb
+    warehouse, stop, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+    QUERY = ("select (select count(*) from claims), (select count(*) from claim_series s "
+             "where not exists (select 1 from claims c where c.claim_id = s.claim_id))")
+    held = duckdb.connect(warehouse, read_only=True) if mode == "hold" else None
+    seen, errors = set(), []
+    while not os.path.exists(stop):
+        try:
+            if held is not None:   # one session open for the whole run
+                seen.add(tuple(held.execute(QUERY).fetchall()[0]))
+            else:                  # a new connection for every query
+                with duckdb.connect(warehouse, read_only=True) as con:
+                    seen.add(tuple(con.execute(QUERY).fetchall()[0]))
+        except Exception as exc:
+            errors.append(repr(exc))
+        time.sleep(0.05)
+    print(json.dumps({"seen": sorted(seen), "errors": errors}))
+""")
+
+
+def test_an_analyst_holding_the_warehouse_never_blocks_a_run_nor_sees_it_half_built(prefect_api, layout):
+    assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
+    before = counts(layout["warehouse"])["claims"]
+    stop = layout["marker"].with_name("stop")
+    analysts = {mode: subprocess.Popen([sys.executable, "-c", ANALYST, str(layout["warehouse"]), str(stop), mode],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for mode in ("hold", "poll")}
+    time.sleep(1)
+    add_rest_of_sample(layout["inbox"])
+    code, out, err = finish(newsclaims(prefect_api, *run_args(layout)))
+    time.sleep(0.5)
+    stop.write_text("stop")
+    seen = {mode: json.loads(proc.communicate(timeout=60)[0]) for mode, proc in analysts.items()}
+    assert code == 0, err
+    # the open session keeps a consistent snapshot of the build it opened
+    assert seen["hold"] == {"seen": [[before, 0]], "errors": []}
+    # new connections see the old build, then the new one, never anything in between
+    assert seen["poll"]["errors"] == []
+    assert seen["poll"]["seen"] == [[before, 0], [FULL["claims"], 0]]
+
+
+def test_served_deployment_runs_on_trigger_through_the_api(prefect_api, layout):
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = newsclaims(prefect_api, "serve", "--cron", "0 0 1 1 *", "--name", "test-schedule",
+                        "--inbox", str(SAMPLE_INBOX), "--warehouse", str(layout["warehouse"]),
+                        "--report-dir", str(layout["report"]))
+    try:
+        with temporary_settings({PREFECT_API_URL: prefect_api["url"]}):
+            deadline = time.monotonic() + 120
+            deployment = None
+            while deployment is None:
+                assert server.poll() is None, server.communicate()
+                assert time.monotonic() < deadline, "deployment was not registered"
+                try:
+                    with get_client(sync_client=True) as client:
+                        deployment = client.read_deployment_by_name("newsclaims-pipeline/test-schedule")
+                except Exception:
+                    time.sleep(1)
+            assert [s.schedule.cron for s in deployment.schedules] == ["0 0 1 1 *"]
+            flow_run = run_deployment("newsclaims-pipeline/test-schedule", timeout=240)
+            assert flow_run.state.is_completed(), flow_run.state
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert counts(layout["warehouse"])["claims"] == FULL["claims"]

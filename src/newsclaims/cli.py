@@ -34,12 +34,20 @@ def _print_summary(summary: dict, seconds: float) -> None:
           f"{summary.get('articles_duplicate', 0)} already landed, {summary.get('rejects', 0)} rejected")
     for reason, n in sorted((summary.get("reject_reasons") or {}).items()):
         print(f"    rejected: {reason} x{n}")
+    if summary.get("files_deferred"):
+        print(f"    deferred to the next run (may still be being written): "
+              f"{', '.join(summary.get('deferred_files', []))}")
+    if summary.get("files_unchanged"):
+        print(f"    {summary['files_unchanged']} files unchanged since they were landed")
     print(f"  articles extracted {summary.get('articles_extracted', 0)} "
           f"({summary.get('extractor_version', '')})")
     print(f"  claims            {summary.get('claims', 0)}")
     print(f"  claimants         {summary.get('claimants', 0)}")
-    print(f"  checks            {summary.get('checks_passed', 0)} passed, "
-          f"{summary.get('checks_failed', 0)} failed")
+    if summary.get("build_skipped"):
+        print(f"  build and checks  skipped: {summary['build_skipped']}")
+    else:
+        print(f"  checks            {summary.get('checks_passed', 0)} passed, "
+              f"{summary.get('checks_failed', 0)} failed")
     for failed in summary.get("failed_checks", []):
         print(f"    FAILED {failed}")
     for failed in summary.get("dbt_tests_failed", []):

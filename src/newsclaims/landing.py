@@ -149,15 +149,15 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             result.deferred.append(path.name)
             log.info("deferred %s: it may still be being written", path.name)
             continue
+        # an entry that is not a readable file is known by its path and problem
+        file_hash = sha256(data) if data is not None else sha256(f"{path}|{problem}".encode())
+        if file_hash in known:
+            result.files_unchanged += 1
+            continue
+        known.add(file_hash)
         if data is not None:
-            file_hash = sha256(data)
-            if file_hash in known:
-                result.files_unchanged += 1
-                continue
-            known.add(file_hash)
             parsed = parse_entry(path.name, data, max_article_bytes, today)
         else:
-            file_hash = sha256(f"{path}|{problem}".encode())
             parsed = ParseResult(rejects=[(None, problem, b"")])
         files.append({"file_hash": file_hash, "source_file": path.name, "source_path": str(path),
                       "byte_size": len(data or b""), "n_articles": len(parsed.articles),

@@ -43,8 +43,12 @@ def render_markdown(run: dict, checks: list[CheckResult], data_docs_index: Path)
         "",
     ]
     if run.get("reject_reasons"):
-        lines += ["## Rejected inputs", ""]
+        lines += ["## Rejected inputs", "", "Kept with their reason and original bytes in `raw.rejects`.", ""]
         lines += [f"- {reason}: {n}" for reason, n in sorted(run["reject_reasons"].items())]
+        lines.append("")
+    if run.get("deferred_files"):
+        lines += ["## Deferred to the next run", "", "Modified too recently: they may still be being written.", ""]
+        lines += [f"- {name}" for name in run["deferred_files"]]
         lines.append("")
     lines += ["## Failed checks", ""] if failed else ["## Failed checks", "", "None.", ""]
     for c in failed:

@@ -6,7 +6,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test lint suites score clean
+.PHONY: setup run serve server test lint suites score bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ setup: $(BIN)/.installed          ## create .venv and install the pinned depende
 
 run: setup                        ## the whole pipeline on the built-in sample inbox (seeds/inbox)
 	$(BIN)/newsclaims run
+
+serve: setup                      ## run the pipeline on a schedule (NEWSCLAIMS_SCHEDULE, default hourly)
+	$(BIN)/newsclaims serve
+
+server: setup                     ## a local Prefect server with its UI on http://127.0.0.1:4200
+	$(BIN)/prefect server start --host 127.0.0.1 --port 4200
 
 test: setup                       ## unit and integration tests (Prefect, dbt, GE for real)
 	$(BIN)/python -m pytest -p no:cacheprovider
@@ -33,6 +39,10 @@ score: setup                      ## land ../shared/eval/dev and score it (needs
 	$(BIN)/newsclaims run --inbox ../shared/eval/dev/articles --warehouse data/dev/dev.duckdb --report-dir data/dev/report
 	ls ../shared/eval/dev/articles > data/dev/articles.txt
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev/gold.jsonl data/dev/dev.duckdb --articles data/dev/articles.txt
+
+bench: setup                      ## benchmarks (read ../shared/corpus when present)
+	$(BIN)/python benchmarks/bench_noop.py
+	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
 	rm -rf data expectations/uncommitted dbt/target dbt/logs

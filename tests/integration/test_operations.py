@@ -212,3 +212,33 @@ def test_served_deployment_runs_on_trigger_through_the_api(prefect_api, layout):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
     assert counts(layout["warehouse"])["claims"] == FULL["claims"]
+
+
+def test_prefect_yaml_deployment_registers_its_schedule_and_a_worker_runs_it(prefect_api, layout):
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PREFECT_API_URL": prefect_api["url"], "PREFECT_HOME": str(prefect_api["home"]),
+           "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "PWD": str(PROJECT_ROOT),
+           "NEWSCLAIMS_INBOX": str(SAMPLE_INBOX), "NEWSCLAIMS_WAREHOUSE": str(layout["warehouse"]),
+           "NEWSCLAIMS_REPORT_DIR": str(layout["report"]), "NEWSCLAIMS_SETTLE_SECONDS": "0"}
+    prefect = str(bin_dir / "prefect")
+    subprocess.run([prefect, "work-pool", "create", "newsclaims", "--type", "process", "--overwrite"],
+                   env=env, cwd=PROJECT_ROOT, check=True, capture_output=True, timeout=120)
+    deploy = subprocess.run([prefect, "--no-prompt", "deploy", "--all"], env=env, cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert deploy.returncode == 0, deploy.stdout[-3000:] + deploy.stderr[-3000:]
+    with temporary_settings({PREFECT_API_URL: prefect_api["url"]}):
+        with get_client(sync_client=True) as client:
+            deployment = client.read_deployment_by_name("newsclaims-pipeline/hourly")
+        assert [s.schedule.cron for s in deployment.schedules] == ["0 * * * *"]
+        flow_run = run_deployment("newsclaims-pipeline/hourly", timeout=0)
+        worker = subprocess.run([prefect, "worker", "start", "--pool", "newsclaims", "--run-once"],
+                                env=env, cwd=layout["inbox"], capture_output=True, text=True, timeout=300)
+        assert worker.returncode == 0, worker.stdout[-3000:] + worker.stderr[-3000:]
+        with get_client(sync_client=True) as client:
+            state = client.read_flow_run(flow_run.id).state
+    assert state.is_completed(), state
+    assert counts(layout["warehouse"])["claims"] == FULL["claims"]

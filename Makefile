@@ -29,7 +29,7 @@ test: setup                       ## unit and integration tests (Prefect, dbt, G
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check src flows tests expectations
+	$(BIN)/ruff check src flows tests expectations benchmarks
 
 suites: setup                     ## regenerate expectations/suites/*.json from newsclaims.quality
 	$(BIN)/python expectations/generate_suites.py

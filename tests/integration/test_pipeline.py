@@ -56,9 +56,10 @@ def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeli
          "2023-01-15", "Valentyn Reznichenko", "ukraine"),
         ("005_russian_mod_claim.txt", 200, "at_least", "troops_killed", "ukraine", "period", 1,
          "2022-08-25", "Igor Konashenkov", "russia"),
-        ("006_wire_roundup.jsonl", 12, "exact", "drones_intercepted", "russia", "period", 1,
+        # one night's attack is an event, not a window (as the dev set's gold reads "overnight")
+        ("006_wire_roundup.jsonl", 12, "exact", "drones_intercepted", "russia", "event", None,
          "2023-02-21", "Ukrainian Air Force", "ukraine"),
-        ("006_wire_roundup.jsonl", 14, "exact", "drones_launched", "russia", "period", 1,
+        ("006_wire_roundup.jsonl", 14, "exact", "drones_launched", "russia", "event", None,
          "2023-02-21", "Ukrainian Air Force", "ukraine"),
         ("006_wire_roundup.jsonl", 8000000, "at_least", "refugees", "ukraine", "cumulative", None,
          "2023-02-20", "UNHCR", "united_nations"),

@@ -26,7 +26,7 @@ SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN = "|".join(TENS)
 _WORD_NUMBER = (
-    rf"(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|(?:{_UNIT})|a|one|a few)"
+    rf"(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|(?:{_UNIT})|one|a(?=\s+(?:hundred|thousand|million|billion)\b))"
     rf"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT}))?)*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -116,8 +116,6 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         low_text = m.group("low")
         if m.group("high"):
             pos = m.start("high")  # unless the range is taken below, the high end is read again
-        if low_text.lower() in ("a", "a few"):
-            continue  # "a" does not count; "a few" is vague
         low, is_word = parse_number(low_text)
         if low is None:
             continue

@@ -29,6 +29,7 @@ class Alias:
 @dataclass(frozen=True)
 class Vocab:
     aliases: tuple[Alias, ...]
+    any_alias: re.Pattern          # matches where any alias does (a fast first test)
     categories: tuple[tuple[str, re.Pattern], ...]
     category_re: re.Pattern        # any category noun, group name = category
     outcome_re: re.Pattern         # any outcome word, group name = outcome
@@ -76,6 +77,7 @@ def load(vocab_dir: Path = VOCAB_DIR) -> Vocab:
     )
     return Vocab(
         aliases=aliases,
+        any_alias=re.compile("|".join(f"(?:{a.pattern.pattern})" for a in aliases), re.IGNORECASE),
         categories=tuple((c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for c, p in categories),
         category_re=category_re,
         outcome_re=outcome_re,
@@ -95,8 +97,22 @@ def outcomes_of(vocab: Vocab, word: str) -> set[str]:
     return found
 
 
+_CANONICAL_CACHE: dict[tuple[int, str, str | None], Alias | None] = {}
+
+
 def canonical_claimant(vocab: Vocab, text: str, kind: str | None = None) -> Alias | None:
-    """The alias (of the given kind, if any) with the longest match in the text."""
+    """The alias (of the given kind, if any) with the longest match in the text (memoised)."""
+    key = (id(vocab), text, kind)
+    if key not in _CANONICAL_CACHE:
+        if len(_CANONICAL_CACHE) > 100_000:
+            _CANONICAL_CACHE.clear()
+        _CANONICAL_CACHE[key] = _canonical_claimant(vocab, text, kind)
+    return _CANONICAL_CACHE[key]
+
+
+def _canonical_claimant(vocab: Vocab, text: str, kind: str | None) -> Alias | None:
+    if not text or not vocab.any_alias.search(text):
+        return None
     best, best_len = None, 0
     for alias in vocab.aliases:
         if kind is not None and alias.kind != kind:

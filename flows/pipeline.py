@@ -16,6 +16,7 @@ os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsclaims")
 
 import argparse  # noqa: E402
 import dataclasses  # noqa: E402
+import logging  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from prefect import flow, get_run_logger, task  # noqa: E402
@@ -26,6 +27,10 @@ from prefect.runtime import flow_run  # noqa: E402
 from newsclaims import publish, stages  # noqa: E402
 from newsclaims.config import Settings  # noqa: E402
 from newsclaims.quality import CheckResult  # noqa: E402
+
+# The library says what each stage did at INFO; a run's logs should carry that.
+if logging.getLogger("newsclaims").level == logging.NOTSET:
+    logging.getLogger("newsclaims").setLevel(logging.INFO)
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)

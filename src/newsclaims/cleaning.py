@@ -57,7 +57,8 @@ def clean(title: str, body: str) -> CleanText:
         stripped = line.strip()
         if not stripped:
             continue
-        if RULE_LINE.match(stripped) or pattern.search(stripped) and len(stripped) < 400:
+        # boilerplate lines are short; testing the length first spares the regex on long paragraphs
+        if RULE_LINE.match(stripped) or len(stripped) < 400 and pattern.search(stripped):
             dropped.append(stripped)
         else:
             kept.append(stripped)

@@ -9,14 +9,13 @@ and dbt reads only the current version).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 
 import duckdb
 import pandas as pd
 
-from newsclaims.cleaning import clean
-from newsclaims.extraction.extractor import EXTRACTOR_VERSION, Extractor
+from newsclaims.extraction.batch import extract_parallel
+from newsclaims.extraction.extractor import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -43,29 +42,19 @@ def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
     ).df()
 
 
-def extract_articles(frame: pd.DataFrame, run_id: str,
-                     version: str = EXTRACTOR_VERSION) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Pure step: articles in, (cleaned texts, claim mentions) out."""
-    extractor = Extractor()
+def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_VERSION,
+                     workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles in, (cleaned texts, claim mentions) out."""
+    records = [
+        (row.article_id, row.title, row.body, pd.Timestamp(row.published_on).date(),
+         row.outlet if isinstance(row.outlet, str) else None)  # pandas gives NaN for null
+        for row in frame.itertuples(index=False)
+    ]
+    texts, mentions = extract_parallel(records, version, workers)
     now = dt.datetime.now(dt.UTC)
-    texts, mentions = [], []
-    for row in frame.itertuples(index=False):
-        cleaned = clean(row.title, row.body)
-        published_on = pd.Timestamp(row.published_on).date()
-        texts.append({
-            "article_id": row.article_id, "extractor_version": version,
-            "title_clean": cleaned.title, "body_clean": cleaned.body,
-            "boilerplate": cleaned.boilerplate, "mojibake_repaired": cleaned.mojibake_repaired,
-            "extracted_at": now, "run_id": run_id,
-        })
-        outlet = row.outlet if isinstance(row.outlet, str) else None  # pandas gives NaN for null
-        for claim in extractor.extract(cleaned.title, cleaned.body, published_on, outlet):
-            mention = claim.as_row()
-            key = f"{row.article_id}|{claim.section}|{claim.number_start}|{claim.metric}"
-            mention["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]
-            mention["article_id"] = row.article_id
-            mention["extractor_version"] = version
-            mentions.append(mention)
+    for text in texts:
+        text["extracted_at"] = now
+        text["run_id"] = run_id
     return pd.DataFrame(texts), pd.DataFrame(mentions, columns=MENTION_COLUMNS)
 
 

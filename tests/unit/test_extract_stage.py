@@ -25,3 +25,37 @@ def test_only_articles_new_to_the_extractor_version_are_extracted(tmp_path):
     assert (upgraded["articles_extracted"], upgraded["mentions"]) == (1, 1)
     assert rows == [("v1", 500, "troops_killed", "Ukrainian General Staff"),
                     ("v2", 500, "troops_killed", "Ukrainian General Staff")]
+
+
+def _records(n: int) -> list[tuple]:
+    day = dt.date(2023, 3, 1)
+    return [(f"a{i}", f"Title {i}", f"Ukraine's General Staff said {1000 + i} Russian soldiers were killed "
+             f"so far. At least {i + 2} civilians were injured in the shelling of Kharkiv on Monday, "
+             f"the governor said.", day, "Test Wire") for i in range(n)]
+
+
+def test_parallel_extraction_gives_what_one_process_gives(monkeypatch):
+    from newsclaims.extraction import batch
+
+    records = _records(30)
+    serial = batch.extract_records(records)
+    monkeypatch.setattr(batch, "PARALLEL_MIN_ARTICLES", 10)
+    parallel = batch.extract_parallel(records, workers=2)
+    assert parallel == serial
+    assert len(parallel[1]) == 60
+
+
+def test_extraction_is_the_same_under_any_hash_seed():
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, datetime as dt; from newsclaims.extraction.batch import extract_records; "
+            "from tests.unit.test_extract_stage import _records; "
+            "print(json.dumps(extract_records(_records(20))[1], default=str, sort_keys=True))")
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and json.loads(outputs.pop())

@@ -36,18 +36,51 @@ _ONE = rf"(?:(?:{_DIGITS}){_SCALE}|\b(?:{_WORD_NUMBER})\b|\ba\s+dozen\b|\bdozen\
 QUALIFIERS = [
     ("at_least", r"at least|more than|over|upwards of|in excess of|above|no fewer than|no less than|not less than|exceeding|exceeds?|at minimum|a minimum of|the minimum of"),
     ("at_most", r"up to|fewer than|less than|under|as many as|at most|no more than|a maximum of|below|not more than"),
-    ("approx", r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|circa|approaching|an approximate|approx\.?|more or less|just under|just over|almost|well over|a reported"),
+    ("approx", r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|circa|approaching|an approximate|approx\.|approx|more or less|just under|just over|almost|well over|a reported"),
 ]
-_QUAL = "|".join(f"(?P<{name}>{pattern})" for name, pattern in QUALIFIERS)
 
-NUMBER_RE = re.compile(
-    rf"(?:(?P<between>between|from)\s+)?"
-    rf"(?P<low>{_ONE})"
-    rf"(?:\s*(?:-|–|—|to|and|or)\s*(?P<high>{_ONE}))?"
-    rf"(?P<plus>\+)?",
-    re.IGNORECASE,
+def _number_re(one: str) -> re.Pattern:
+    return re.compile(
+        rf"(?:(?P<between>between|from)\s+)?"
+        rf"(?P<low>{one})"
+        rf"(?:\s*(?:-|–|—|to|and|or)\s*(?P<high>{one}))?"
+        rf"(?P<plus>\+)?",
+        re.IGNORECASE,
+    )
+
+
+NUMBER_RE = _number_re(_ONE)
+# Most sentences write their numbers in digits; without a number word this is much cheaper.
+DIGITS_RE = _number_re(rf"(?:(?:{_DIGITS}){_SCALE})")
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
+_LOWER_WORD = re.compile(r"[a-z]+")
+# (phrase, qualifier), longest first: "just over" is approx where "over" alone is at_least
+QUALIFIER_PHRASES = sorted(
+    ((phrase.replace("\\.", "."), name) for name, pattern in QUALIFIERS for phrase in pattern.split("|")),
+    key=lambda item: len(item[0]), reverse=True,
 )
-QUALIFIER_BEFORE = re.compile(rf"(?:{_QUAL})\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before a number ("at least", "about the"), and where it starts.
+
+    Compares the words before the number with each phrase (cheaper than a regex anchored at
+    the end, which is tried at every position).
+    """
+    lo = max(0, start - 40)
+    before = sentence[lo:start]
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return "exact", start  # a qualifier is a separate word
+    low = tail.lower()
+    for article in (" the", " a"):
+        if low.endswith(article) or low == article.strip():
+            low = low[: -len(article.strip())].rstrip()
+            break
+    for phrase, name in QUALIFIER_PHRASES:
+        if low.endswith(phrase) and (len(low) == len(phrase) or not low[-len(phrase) - 1].isalnum()):
+            return name, lo + len(low) - len(phrase)
+    return "exact", start
 
 
 @dataclass(frozen=True)
@@ -111,7 +144,9 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number mention in the sentence, with ranges and qualifiers resolved."""
     out: list[NumberMention] = []
     pos = 0
-    while (m := NUMBER_RE.search(sentence, pos)) is not None:
+    # a set test on the words is much faster than a regex of every number word
+    pattern = DIGITS_RE if NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())) else NUMBER_RE
+    while (m := pattern.search(sentence, pos)) is not None:
         pos = m.end()
         low_text = m.group("low")
         if m.group("high"):
@@ -145,14 +180,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                     pos = m.end()
                     if m.group("between"):
                         start = m.start("between")
-        qualifier = "exact"
-        before = sentence[max(0, start - 40):start]
-        q = QUALIFIER_BEFORE.search(before)
-        if q:
-            qualifier = next(name for name, _ in QUALIFIERS if q.group(name))
-            start_q = start - (len(before) - q.start())
-        else:
-            start_q = start
+        qualifier, start_q = qualifier_before(sentence, start)
         if m.group("plus"):
             qualifier = "at_least"
             end = m.end("plus")

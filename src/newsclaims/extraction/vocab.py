@@ -87,14 +87,21 @@ def load(vocab_dir: Path = VOCAB_DIR) -> Vocab:
     )
 
 
-def outcomes_of(vocab: Vocab, word: str) -> set[str]:
-    """Every outcome a matched word can stand for ('shot down' -> destroyed, intercepted)."""
-    word = word.lower()
-    found = {o for o, ws in vocab.outcome_words.items() if word in ws}
-    if not found:
-        found = {o for o, ws in vocab.outcome_words.items()
-                 if any(re.fullmatch(w, word) for w in ws)}
-    return found
+_OUTCOME_CACHE: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def outcomes_of(vocab: Vocab, word: str) -> tuple[str, ...]:
+    """Every outcome a matched word can stand for ('shot down' -> destroyed, intercepted),
+    in the order of outcome_terms.csv, so that extraction is deterministic."""
+    key = (id(vocab), word.lower())
+    if key not in _OUTCOME_CACHE:
+        word = key[1]
+        found = tuple(o for o, ws in vocab.outcome_words.items() if word in ws)
+        if not found:
+            found = tuple(o for o, ws in vocab.outcome_words.items()
+                          if any(re.fullmatch(w, word) for w in ws))
+        _OUTCOME_CACHE[key] = found
+    return _OUTCOME_CACHE[key]
 
 
 _CANONICAL_CACHE: dict[tuple[int, str, str | None], Alias | None] = {}

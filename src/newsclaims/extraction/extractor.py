@@ -381,9 +381,11 @@ class Extractor:
             name = "local officials" if re.search(r"local", text, re.IGNORECASE) else "Ukrainian government"
             return Source(name, None, "ukraine", cue + " +officials", "state", text)
         if TITLE_WORDS.search(text):
+            # "the regional governor", "the separatists' emergency service": named by role
             party = self._party_from(text)
-            words = [w for w in re.findall(r"[\w'-]+", text) if w.lower() not in SKIP_WORDS]
-            return Source(" ".join(words[-4:]) or text, None, party, cue + " +title", "person", text)
+            words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
+            kind = "person" if TITLE_WORDS.search(text) and not ORG_WORDS.search(text) else "organisation"
+            return Source(" ".join(words[-4:]) or text, None, party, cue + " +role", kind, text)
         return None
 
     def _full_name(self, surname: str) -> tuple[str, str] | None:
@@ -439,7 +441,8 @@ class Extractor:
                 continue  # passive without an agent ("have been recorded") names no source
             parts = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)
             clause = parts[-1]
-            if not clause.strip() and len(parts) >= 3 and left.rstrip().endswith(","):
+            bare = [w for w in clause.split() if w.lower() not in SKIP_WORDS]
+            if not bare and len(parts) >= 3 and left[: len(left) - len(clause)].rstrip().endswith(","):
                 # "Igor Konashenkov, the Russian defence ministry spokesman, claimed",
                 # "the mayor of Lviv, Andriy Sadovyi, said": the name sits in the appositive
                 clause = ",".join(parts[-4:-1])

@@ -108,3 +108,40 @@ def test_title_restating_the_body_is_one_claim():
     got = claims("The General Staff said 810 Russian soldiers were killed in the past 24 hours.",
                  title="General Staff: 810 Russian troops killed in a day")
     assert [(c["value"], c["claimant"]) for c in got] == [(810, "Ukrainian General Staff")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was reported killed.",
+        "The Russians fled the island in two speedboats.",
+    ],
+)
+def test_numbers_that_count_something_else_are_not_claims(sentence):
+    assert claims(sentence) == []
+
+
+def test_an_age_is_not_a_claim():
+    got = claims("Three children younger than 10 were among the dead.")
+    assert [(c["value"], c["metric"]) for c in got] == [(3, "children_killed")]
+
+
+def test_a_number_after_a_shared_noun_counts_its_own_noun():
+    got = claims("A volley of shells killed three people and damaged 40 apartment buildings on Thursday.")
+    assert [(c["value"], c["metric"]) for c in got] == [(3, "people_killed")]
+
+
+def test_weapons_that_kill_count_people():
+    [c] = claims("Russian missiles kill at least 21 in the Odesa region.")
+    assert (c["value"], c["qualifier"], c["metric"], c["subject"]) == (21, "at_least", "people_killed", "ukraine")
+
+
+def test_dead_children_are_children_and_missing_people_are_other():
+    got = claims("The city honoured the 243 dead children. Another 39 people were still missing.")
+    assert [(c["value"], c["metric"]) for c in got] == [(243, "children_killed"), (39, "other")]
+
+
+def test_equipment_losses_are_destroyed():
+    got = claims("Analysts at Oryx reckon the Russian losses to be 26 planes and 39 helicopters.")
+    assert [(c["value"], c["metric"], c["subject"], c["claimant"]) for c in got] == [
+        (26, "aircraft_destroyed", "russia", "Oryx"), (39, "helicopters_destroyed", "russia", "Oryx")]

@@ -95,6 +95,9 @@ NOT_A_CLAIM_BEFORE = re.compile(
     + MONTHS + r"|\bsince|\bin|\bof|\bby|\buntil|\bfrom|\bthe\s+(?:year|summer|spring|winter|autumn|fall))\s*-?$",
     re.IGNORECASE,
 )
+AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$",
+                        re.IGNORECASE)
+NO_BEFORE = re.compile(r"\bno\s*$", re.IGNORECASE)
 OF_IN_BY_BEFORE = re.compile(r"\b(?:of|in|by)\s*$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -279,6 +282,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
             return {"killed": "troops_killed", "injured": "troops_wounded",
                     "casualties": "troops_casualties", "captured": "troops_captured",
                     "missing": "troops_missing"}[o], None
+        if o == "missing":
+            return "other", f"{category} missing"
         if category == "civilians":
             return {"killed": "civilians_killed", "injured": "civilians_injured",
                     "casualties": "civilian_casualties"}.get(o), None
@@ -293,13 +298,13 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
             if "intercepted" in outcomes:
                 return ("drones_intercepted", None) if first in ("intercepted", "destroyed") else ("drones_destroyed", None)
             return None, None
-        if any(o in ("destroyed", "intercepted", "captured", "killed") for o in outcomes):
-            return f"{category}_destroyed", None
+        if any(o in ("destroyed", "intercepted", "captured", "killed", "casualties") for o in outcomes):
+            return f"{category}_destroyed", None  # "losses of 26 planes" count too
         return None, None
     if category == "missiles":
         if first in ("intercepted", "destroyed"):
             return "missiles_intercepted", None
-        if "launched" in outcomes or "killed" in outcomes or "injured" in outcomes:
+        if "launched" in outcomes:
             return "missiles_launched", None
         return None, None
     if category == "refugees":
@@ -311,6 +316,44 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
     if category == "graves":
         return "other", "graves"
     return None, None
+
+
+# Words that may follow a number that counts a noun named elsewhere ("killed 3 and wounded 13",
+# "rose to 35 on Monday", "50 a day"); any other word after the number is what it counts.
+FOLLOWERS = frozenset(
+    ["were", "was", "have", "has", "had", "are", "is", "be", "been", "being", "and", "or", "to", "in", "on", "at", "a", "an", "per", "each", "every", "this", "last", "since", "so", "as", "according", "by", "from", "with", "while", "but", "after", "before", "during", "the", "of", "them", "more", "others", "people", "who", "which", "that", "than", "over", "up", "down", "dead", "killed", "wounded", "injured", "died", "missing", "including", "among", "altogether", "total", "so", "far"])
+SKIPPABLE = frozenset(["other", "more", "additional", "further", "new", "another"])
+
+
+def counts_something_else(sentence: str, end: int, vocab: Vocab) -> bool | None:
+    """Whether the word after a number names a thing that is not in the vocabularies.
+
+    True for "two speedboats", False for "three were killed", None at the end of a clause.
+    """
+    words = re.findall(r"[A-Za-z][\w'-]*|[^\sA-Za-z]", sentence[end:end + 60])
+    for word in words:
+        low = word.lower()
+        if low in SKIPPABLE:
+            continue
+        if not word[0].isalpha():
+            return None
+        return not (low in FOLLOWERS or vocab.outcome_re.fullmatch(low) or vocab.category_re.match(word))
+    return None
+
+
+def implies_people(sentence: str, number: NumberMention, outcomes: list[str]) -> bool:
+    """A bare number that counts people: "10 were killed", "50 dead", "killing 23"."""
+    if not outcomes:
+        return False
+    after = sentence[number.end:]
+    before = sentence[:number.start]
+    return (outcomes[0] in ("killed", "injured", "casualties") and PEOPLE_VERB_AFTER.match(after) is not None) \
+        or PEOPLE_VERB_BEFORE.search(before[-40:]) is not None
+
+
+PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:were|have|had|was|are|died|dead|killed|wounded|injured|more|others)\b",
+                               re.IGNORECASE)
+PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 class Extractor:
@@ -538,6 +581,8 @@ class Extractor:
     def _is_excluded(sentence: str, number: NumberMention) -> str | None:
         after = sentence[number.end:number.end + 40]
         before = sentence[max(0, number.start - 25):number.start]
+        if AGE_BEFORE.search(before[-24:]) or (number.text.lower() == "one" and NO_BEFORE.search(before[-6:])):
+            return "age or no one"
         core = number.text.split("-")[0].split("–")[0].strip()
         if number.qualifier == "exact" and YEAR.match(core.replace("between ", "")) and not re.match(
                 r"^\s*(?:\w+\s+){0,2}(?:soldiers|troops|people|civilians|servicemen|tanks|refugees)\b",
@@ -727,7 +772,16 @@ class Extractor:
                     continue
                 category, noun, noun_pos = self._category_near(sentence, number)
                 evidence: list[str] = []
-                if category is None and last_category is not None:
+                counts_other_noun = counts_something_else(sentence, number.end, self.vocab)
+                if noun_pos != -1 and noun_pos < number.start and counts_other_noun:
+                    # "in two speedboats", "40 apartment buildings": the number counts its own noun
+                    category, noun, noun_pos = None, "", -1
+                if category in EQUIPMENT_CATEGORIES | {"missiles"} and noun_pos < number.start and \
+                        counts_other_noun is False and self._outcomes(sentence, number, number.end)[:1] in (
+                            ["killed"], ["injured"]):
+                    # "Russian missiles kill at least 21": the number counts people
+                    category, noun, noun_pos = "people", "", -1
+                if category is None and last_category is not None and not counts_other_noun:
                     # "killed 14 people and wounded 34": the noun is shared
                     gap = sentence[sentence_claims[-1].number_start if sentence_claims else 0:number.start]
                     if len(gap) < 60:
@@ -736,16 +790,11 @@ class Extractor:
                         evidence.append(f"noun shared with previous number '{noun}'")
                 noun_end = noun_pos + len(noun) if noun_pos >= number.end else number.end
                 outcomes = self._outcomes(sentence, number, noun_end)
+                if category is None and not counts_other_noun and implies_people(sentence, number, outcomes):
+                    category, noun, noun_pos = "people", "", -1
+                    evidence.append("people implied by outcome")
                 if category is None:
-                    if outcomes and outcomes[0] in ("killed", "injured", "casualties") and re.match(
-                            r"^\s*(?:were|have|had|was|are|died|dead|killed|wounded|injured|more|others)\b",
-                            sentence[number.end:], re.IGNORECASE) or (
-                            outcomes and re.search(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$",
-                                                   sentence[:number.start], re.IGNORECASE)):
-                        category, noun, noun_pos = "people", "", -1
-                        evidence.append("people implied by outcome")
-                    else:
-                        continue
+                    continue
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
                     continue

@@ -127,9 +127,8 @@ CUMULATIVE = re.compile(
     r"since 24 february|since the (?:start|beginning) of|in all|all told|as of|thus far|up to now|cumulative|"
     r"since (?:the )?(?:conflict|fighting|military operation|special military operation)|"
     r"(?:has|have) (?:risen|climbed|increased|grown|reached) to|rose to|climbed to|increased to|reached|"
-    r"since (?:march|april|may|june|july|august|september|october|november|december|the|it|then)|"
-    r"(?:the|its|their) (?:war|invasion|conflict|campaign)\b|during the (?:war|invasion|conflict)|"
-    r"(?:in|over) the (?:course of the )?(?:war|invasion|conflict))",
+    r"since (?:march|april|may|june|july|august|september|october|november|december)|"
+    r"during the (?:war|invasion|conflict)|(?:in|over) the course of the (?:war|invasion|conflict))",
     re.IGNORECASE,
 )
 PERIOD = re.compile(
@@ -408,6 +407,10 @@ class Extractor:
         src = self._alias_source(text, cue)
         if src:
             return src
+        if re.fullmatch(r"(?:the )?(?:local |regional |city )?(?:officials|authorities)", text, re.IGNORECASE):
+            # unnamed officials in this war's news are, absent other marks, Ukraine's
+            name = "local officials" if re.search(r"local", text, re.IGNORECASE) else "Ukrainian government"
+            return Source(name, None, "ukraine", cue + " +officials", "state", text)
         if PRONOUN_SOURCE.match(text):
             return None
         person = self._person_in(text)
@@ -419,10 +422,6 @@ class Extractor:
                 (full := self._full_name(words[-1])) is not None:
             # "Orlov reported": a surname named in full earlier in the article
             return Source(full[0], None, full[1], cue + " +surname", "person", text)
-        if re.fullmatch(r"(?:the )?(?:local |regional |city )?(?:officials|authorities)", text, re.IGNORECASE):
-            # unnamed officials in this war's news are, absent other marks, Ukraine's
-            name = "local officials" if re.search(r"local", text, re.IGNORECASE) else "Ukrainian government"
-            return Source(name, None, "ukraine", cue + " +officials", "state", text)
         if TITLE_WORDS.search(text):
             # "the regional governor", "the separatists' emergency service": named by role
             party = self._party_from(text)
@@ -672,6 +671,8 @@ class Extractor:
             else:
                 days = n
             return "period", days, p.group(0)
+        if metric in ("troops_deployed", "other"):
+            return "unspecified", None, "forces and other counts have no scope"
         casualty = metric.split("_")[-1] in ("killed", "injured", "wounded", "casualties")
         if casualty and value >= 1000:
             # no single strike kills thousands: a toll this size is a running total
@@ -684,13 +685,13 @@ class Extractor:
         e = EVENT.search(sentence)
         if e:
             return "event", None, e.group(0)
-        # No cue in the sentence: what such a number usually is (a toll of people is
-        # one incident's; soldiers' losses, refugees and displaced are running totals).
-        if metric.startswith(("people_", "children_", "missiles_", "drones_")):
-            return "event", None, "no cue, event by metric"
+        # No cue in the sentence: what such a number usually is. A small toll is one
+        # incident's; hundreds of soldiers or civilians, refugees and displaced are running totals.
+        if metric.startswith(("people_", "children_", "missiles_", "drones_")) or casualty and value < 100:
+            return "event", None, "no cue, event by metric and size"
         if metric in ("refugees", "displaced") or metric.startswith(("civilian", "troops_")) and \
                 metric != "troops_deployed":
-            return "cumulative", None, "no cue, cumulative by metric"
+            return "cumulative", None, "no cue, cumulative by metric and size"
         return "unspecified", None, "no cue"
 
     @staticmethod

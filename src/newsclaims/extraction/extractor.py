@@ -105,16 +105,19 @@ VAGUE_AFTER = re.compile(r"^\s*(?:of\s+(?:thousands|hundreds|dozens|millions))",
 
 # ---------------------------------------------------------------- sides, scope, time
 RUSSIA_SIDE = re.compile(
-    r"\b(?:russian|russia's|russia|kremlin's|moscow's|putin's|enemy|enemy's|occupiers?|occupying|"
+    r"\b(?:russians?|russia's|russia|kremlin's|moscow's|putin's|enemy|enemy's|occupiers?|occupying|"
     r"invaders?|invading|separatists?|pro-russian|wagner|chechen|kadyrov(?:ite)?s?|dpr|lpr)\b",
     re.IGNORECASE,
 )
 UKRAINE_SIDE = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|kiev's|azov|ukrainians)\b", re.IGNORECASE)
 RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|yeysk|in moscow|st petersburg|krasnodar|"
-    r"russia's (?:border )?regions?|in russia|russian (?:city|town|village|region))\b",
+    r"russia's (?:border )?regions?|in russia|"
+    r"russia(?:n|'s|’s) (?:\w+ )?(?:city|town|village|region|base|airfield|range|ground|fleet|territory))\b",
     re.IGNORECASE,
 )
+OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
+                        r"aircraft|planes|troops|soldiers|servicemen|personnel|men)\b", re.IGNORECASE)
 # "Ukraine was losing 100 soldiers", "Russia's military has lost 6,000 troops": whose losses
 LOSS_SIDE = re.compile(
     r"\b(?:(?P<r>russia(?:n|'s|’s)?|moscow|kremlin)|(?P<u>ukrain\w*|kyiv|kiev))\b[^.;:]{0,45}?"
@@ -612,8 +615,11 @@ class Extractor:
         local = sentence[max(0, lo - 15):hi + 3]
         if metric in ("missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted"):
             return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"
+        own = OWN_LOSSES.search(sentence[max(0, number.start - 40):hi + 3])
+        if own and source is not None and source.party in ("russia", "ukraine"):
+            return source.party  # "our losses", "its aircraft": the claimant's own side
         if category in ("civilians", "children", "people", "refugees", "displaced"):
-            if RUSSIAN_PLACES.search(sentence):
+            if RUSSIAN_PLACES.search(sentence) or noun_text.lower() == "russians":
                 return "russia"
             return "ukraine"
         if category == "troops" and metric == "troops_deployed":
@@ -642,7 +648,8 @@ class Extractor:
                 return "russia"
             if source.party == "russia":
                 return "ukraine"
-        return "russia" if category in EQUIPMENT_CATEGORIES else "unspecified"
+        # nothing says whose: in this war's reporting an unattributed loss count is mostly Russia's
+        return "russia"
 
     @staticmethod
     def _scope(sentence: str, metric: str, category: str, value: float = 0.0,

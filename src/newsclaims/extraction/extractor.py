@@ -204,6 +204,12 @@ ORG_WORDS = re.compile(
     r"nations|bank|court|parliament|assembly|house|group|company|institute|university|center|centre)\b",
     re.IGNORECASE,
 )
+SOURCE_BODY = re.compile(
+    r"\b(?:defen[cs]e ministry|ministry|territorial defen[cs]e|emergency service|emergencies ministry|"
+    r"administration|headquarters|general staff|military|armed forces|police|prosecutors?|"
+    r"press service|city council|regional council|command)\b",
+    re.IGNORECASE,
+)
 PARTY_MARKERS = [
     ("russia", re.compile(r"\b(?:russian|russia|kremlin|moscow|pro-russian|russia-installed|russian-installed|russian-appointed|separatist|dpr|lpr|donetsk people|luhansk people)\b", re.IGNORECASE)),
     ("united_states", re.compile(r"\b(?:u\.s\.|us|american|pentagon|washington|white house)\b")),
@@ -425,8 +431,14 @@ class Extractor:
                 (full := self._full_name(words[-1])) is not None:
             # "Orlov reported": a surname named in full earlier in the article
             return Source(full[0], None, full[1], cue + " +surname", "person", text)
+        if SOURCE_BODY.search(text) and len(text.split()) <= 6:
+            # "the defence ministry", "the separatists' emergency service": a body named by what it is
+            marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
+            party = self._party_from(text if marked else context)
+            words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
+            return Source(" ".join(words[-5:]) or text, None, party, cue + " +body", "organisation", text)
         if TITLE_WORDS.search(text):
-            # "the regional governor", "the separatists' emergency service": named by role
+            # "the regional governor": named by role
             party = self._party_from(text)
             words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
             kind = "person" if TITLE_WORDS.search(text) and not ORG_WORDS.search(text) else "organisation"

@@ -116,6 +116,17 @@ RUSSIAN_PLACES = re.compile(
     r"russia(?:n|'s|’s) (?:\w+ )?(?:city|town|village|region|base|airfield|range|ground|fleet|territory))\b",
     re.IGNORECASE,
 )
+OF_TOTAL_BEFORE = re.compile(r"\d[\d,]*\s+of(?: the)?\s+$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"\w+teen|\w+ty)\s+of(?: the)?\s+$", re.IGNORECASE)
+# What may stand between a number (or its noun) and the outcome said of it.
+DIRECT_GAP = re.compile(
+    r"\s*(?:(?:others?|more|people|of them|were|was|have|has|had|been|are|being|later|also|reportedly|"
+    r"seriously|badly|critically|severely|fatally|lightly|slightly|initially|so far|already)\s+)*",
+    re.IGNORECASE,
+)
+TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fighters|marines|losses|army|"
+                           r"military|combat)\b", re.IGNORECASE)
+CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
                         r"aircraft|planes|troops|soldiers|servicemen|personnel|men)\b", re.IGNORECASE)
 # "Ukraine was losing 100 soldiers", "Russia's military has lost 6,000 troops": whose losses
@@ -301,7 +312,7 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
                 "casualties": "people_casualties"}.get(o), None
     if category in EQUIPMENT_CATEGORIES:
         if category == "drones":
-            if "launched" in outcomes and first == "launched":
+            if "total" in outcomes or "launched" in outcomes and first == "launched":
                 return "drones_launched", None
             if "intercepted" in outcomes:
                 return ("drones_intercepted", None) if first in ("intercepted", "destroyed") else ("drones_destroyed", None)
@@ -310,6 +321,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
             return f"{category}_destroyed", None  # "losses of 26 planes" count too
         return None, None
     if category == "missiles":
+        if "total" in outcomes:
+            return "missiles_launched", None
         if first in ("intercepted", "destroyed"):
             return "missiles_intercepted", None
         if "launched" in outcomes:
@@ -555,6 +568,11 @@ class Extractor:
             after, offset = after[skip.end():], offset + skip.end()
         stop = re.search(r"[.;:!?]|\b(?:and|or|but|while|who|which|that|including|with)\b|,", after)
         window = after[:stop.start()] if stop else after
+        lead = self.vocab.outcome_re.match(window.lstrip())
+        if lead and not self.vocab.category_re.match(window.lstrip()) and \
+                not self.vocab.category_re.match(window.lstrip()[lead.end():].lstrip()):
+            # "40 intercepted by air defence": the noun is not after the number ("243 dead children" is)
+            window = ""
         m = self.vocab.category_re.search(window)
         if m and len(window[:m.start()].split()) <= 5:
             return m.lastgroup, m.group(0), offset + m.start()
@@ -580,7 +598,10 @@ class Extractor:
                 dist = len(gap) + (40 if re.search(r"[.;]", gap) else 0)
             else:
                 gap = sentence[noun_end:m.start()]
-                dist = len(gap) + (40 if re.search(r"[.;]|\band\b|,", gap) else 0)
+                if DIRECT_GAP.fullmatch(gap):
+                    dist = 0  # "17 were wounded", "59 others seriously wounded": said of this number
+                else:
+                    dist = len(gap) + (40 if re.search(r"[.;]|\band\b|,", gap) else 0)
             for outcome in vocab_mod.outcomes_of(self.vocab, m.group(0)):
                 found.append((dist, outcome))
         found.sort(key=lambda x: x[0])
@@ -810,9 +831,14 @@ class Extractor:
                         evidence.append(f"noun shared with previous number '{noun}'")
                 noun_end = noun_pos + len(noun) if noun_pos >= number.end else number.end
                 outcomes = self._outcomes(sentence, number, noun_end)
+                if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]):
+                    outcomes = ["total", *outcomes]  # "two of the four missiles": four is the total
                 if category is None and not counts_other_noun and implies_people(sentence, number, outcomes):
-                    category, noun, noun_pos = "people", "", -1
-                    evidence.append("people implied by outcome")
+                    # "150 killed and 800 wounded daily" among talk of troops counts troops
+                    category = "troops" if TROOP_CONTEXT.search(sentence) else \
+                        "civilians" if CIVILIAN_CONTEXT.search(sentence) else "people"
+                    noun, noun_pos = "", -1
+                    evidence.append(f"{category} implied by outcome and context")
                 if category is None:
                     continue
                 metric, note = metric_for(category, outcomes)

@@ -118,6 +118,7 @@ RUSSIAN_PLACES = re.compile(
 )
 OF_TOTAL_BEFORE = re.compile(r"\d[\d,]*\s+of(?: the)?\s+$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\w+teen|\w+ty)\s+of(?: the)?\s+$", re.IGNORECASE)
+PARTITIVE_AFTER = re.compile(r"\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\b)", re.IGNORECASE)
 # What may stand between a number (or its noun) and the outcome said of it.
 DIRECT_GAP = re.compile(
     r"\s*(?:(?:others?|more|people|of them|were|was|have|has|had|been|are|being|later|also|reportedly|"
@@ -586,7 +587,7 @@ class Extractor:
             return cands[-1].lastgroup, cands[-1].group(0), lo + cut + cands[-1].start()
         return None, "", -1
 
-    def _outcomes(self, sentence: str, number: NumberMention, noun_end: int) -> list[str]:
+    def _outcomes(self, sentence: str, number: NumberMention, noun_end: int, direct: bool = True) -> list[str]:
         """Outcomes in order of closeness to the number (verbs before it, then after the noun)."""
         found: list[tuple[int, str]] = []
         lo = max(0, number.start - 80)
@@ -598,7 +599,7 @@ class Extractor:
                 dist = len(gap) + (40 if re.search(r"[.;]", gap) else 0)
             else:
                 gap = sentence[noun_end:m.start()]
-                if DIRECT_GAP.fullmatch(gap):
+                if direct and DIRECT_GAP.fullmatch(gap):
                     dist = 0  # "17 were wounded", "59 others seriously wounded": said of this number
                 else:
                     dist = len(gap) + (40 if re.search(r"[.;]|\band\b|,", gap) else 0)
@@ -830,7 +831,9 @@ class Extractor:
                         noun_pos = -1
                         evidence.append(f"noun shared with previous number '{noun}'")
                 noun_end = noun_pos + len(noun) if noun_pos >= number.end else number.end
-                outcomes = self._outcomes(sentence, number, noun_end)
+                # in "shot down 12 of 14 drones launched", what follows the noun is said of the 14
+                partitive = PARTITIVE_AFTER.match(sentence, number.end) is not None
+                outcomes = self._outcomes(sentence, number, noun_end, direct=not partitive)
                 if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]):
                     outcomes = ["total", *outcomes]  # "two of the four missiles": four is the total
                 if category is None and not counts_other_noun and implies_people(sentence, number, outcomes):

@@ -203,7 +203,17 @@ POSSESSIVE_SOURCE = re.compile(
 POSSESSIVE_HINT = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:figures|data|estimates?|count|tally|report|statement|update)\b",
                              re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
-PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,2})\b")
+# Capitalised words that open a name-like run without being part of the name.
+NOT_A_NAME = frozenset([
+    "ukrainian", "russian", "president", "prime", "defence", "defense", "foreign", "general", "deputy",
+    "national", "state", "interior", "regional", "mayor", "governor", "minister", "ministry", "city",
+    "the", "united", "office", "head", "chief", "kremlin", "pentagon", "western", "american", "british",
+    "military", "health", "police", "gov", "mr", "mrs", "ms", "dr", "sen", "rep", "lt", "col", "gen",
+    "commander", "spokesman", "spokeswoman", "adviser", "advisor", "secretary", "ambassador", "colonel",
+    "major", "captain", "sergeant", "lieutenant", "senior", "former", "acting", "local", "top",
+    *(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+])
+PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,3})\b")
 TITLE_WORDS = re.compile(
     r"\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
     r"advisor|commander|general|leader|secretary|ambassador|prosecutor|police|administration|council|"
@@ -389,11 +399,15 @@ class Extractor:
     def _alias_source(self, text: str, cue: str) -> Source | None:
         # A named person outranks the organisation they speak for
         # ("Igor Konashenkov, the Russian defence ministry spokesman").
-        alias = vocab_mod.canonical_claimant(self.vocab, text, kind="person") or \
-            vocab_mod.canonical_claimant(self.vocab, text)
-        if alias is None:
+        # ...unless the person's alias is only part of the organisation's ("the Ukrainian president's office").
+        person = vocab_mod.best_match(self.vocab, text, kind="person")
+        best = vocab_mod.best_match(self.vocab, text)
+        if person and not (best and best[0].kind != "person" and best[1] <= person[1] and person[2] <= best[2]
+                           and best[2] - best[1] > person[2] - person[1]):
+            best = person
+        if best is None:
             return None
-        return self._from_alias(alias, text, cue)
+        return self._from_alias(best[0], text, cue)
 
     def _from_alias(self, alias: Alias, text: str, cue: str) -> Source:
         if alias.kind != "person":
@@ -408,16 +422,13 @@ class Extractor:
 
     @staticmethod
     def _person_in(text: str) -> str | None:
+        """The first person's name in the text, titles dropped ("Mayor Oleksandr Senkevych")."""
         for m in PERSON.finditer(text):
-            name = m.group(1)
-            first = name.split()[0].lower()
-            if ORG_WORDS.search(name):
-                continue
-            if first in SKIP_WORDS or first in {w.lower() for w in WEEKDAYS} or first in (
-                    "ukrainian", "russian", "president", "prime", "defence", "defense", "foreign",
-                    "general", "deputy", "national", "state", "interior", "regional", "mayor", "governor",
-                    "minister", "ministry", "city", "the", "united", "office", "head", "chief",
-                    "kremlin", "pentagon", "western", "american", "british", "military"):
+            words = m.group(1).split()
+            while words and (words[0].lower() in NOT_A_NAME or words[0].lower() in SKIP_WORDS):
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) < 2 or ORG_WORDS.search(name):
                 continue
             return name
         return None

@@ -118,6 +118,13 @@ def canonical_claimant(vocab: Vocab, text: str, kind: str | None = None) -> Alia
 
 
 def _canonical_claimant(vocab: Vocab, text: str, kind: str | None) -> Alias | None:
+    best = best_match(vocab, text, kind)
+    return best[0] if best else None
+
+
+def best_match(vocab: Vocab, text: str, kind: str | None = None) -> tuple[Alias, int, int] | None:
+    """(alias, start, end) of the longest alias match of the given kind in the text."""
+    text = normalise_quotes(text or "")
     if not text or not vocab.any_alias.search(text):
         return None
     best, best_len = None, 0
@@ -126,5 +133,10 @@ def _canonical_claimant(vocab: Vocab, text: str, kind: str | None) -> Alias | No
             continue
         for m in alias.pattern.finditer(text):
             if m.end() - m.start() > best_len:
-                best, best_len = alias, m.end() - m.start()
+                best, best_len = (alias, m.start(), m.end()), m.end() - m.start()
     return best
+
+
+def normalise_quotes(text: str) -> str:
+    """Curly and acute apostrophes as straight ones ("Russia’s defence ministry")."""
+    return text.replace("\u2019", "'").replace("\u00b4", "'").replace("\u2018", "'")

@@ -215,7 +215,7 @@ NOT_A_NAME = frozenset([
 ])
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,3})\b")
 TITLE_WORDS = re.compile(
-    r"\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
+    r"\b(?:mayor|governor|gov\.|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
     r"advisor|commander|general|leader|secretary|ambassador|prosecutor|police|administration|council|"
     r"deputy|director|representative|ombudsman|commissioner)\b",
     re.IGNORECASE,
@@ -226,6 +226,9 @@ ORG_WORDS = re.compile(
     r"nations|bank|court|parliament|assembly|house|group|company|institute|university|center|centre)\b",
     re.IGNORECASE,
 )
+ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|assessments?|intelligence|figures|count|data)\b", re.IGNORECASE)
+GOVERNMENTS = {"russia": "Russian government", "ukraine": "Ukrainian government", "united_states": "US government",
+               "united_kingdom": "UK government", "united_nations": "United Nations"}
 SOURCE_BODY = re.compile(
     r"\b(?:defen[cs]e ministry|ministry|territorial defen[cs]e|emergency service|emergencies ministry|"
     r"administration|headquarters|general staff|military|armed forces|police|prosecutors?|"
@@ -234,9 +237,10 @@ SOURCE_BODY = re.compile(
 )
 PARTY_MARKERS = [
     ("russia", re.compile(r"\b(?:russian|russia|kremlin|moscow|pro-russian|russia-installed|russian-installed|russian-appointed|separatist|dpr|lpr|donetsk people|luhansk people)\b", re.IGNORECASE)),
-    ("united_states", re.compile(r"\b(?:u\.s\.|us|american|pentagon|washington|white house)\b")),
+    # case matters here: "US" and "UN" are the countries, "us" and "un-" are not
+    ("united_states", re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bPentagon\b|\bWashington\b|\bWhite House\b)")),
     ("united_kingdom", re.compile(r"\b(?:british|uk|u\.k\.|britain|london)\b", re.IGNORECASE)),
-    ("united_nations", re.compile(r"\b(?:un|u\.n\.|united nations|unicef|unhcr)\b")),
+    ("united_nations", re.compile(r"(?:\bUN\b|\bU\.N\.|\bUnited Nations\b|\bUNICEF\b|\bUNHCR\b)")),
     ("ukraine", re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv|kiev|zelensky\w*)\b", re.IGNORECASE)),
 ]
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
@@ -456,6 +460,11 @@ class Extractor:
                 (full := self._full_name(words[-1])) is not None:
             # "Orlov reported": a surname named in full earlier in the article
             return Source(full[0], None, full[1], cue + " +surname", "person", text)
+        if ESTIMATE_WORDS.search(text):
+            # "a U.S. estimate", "British intelligence": the government of the country named
+            for party, pattern in PARTY_MARKERS:
+                if pattern.search(text):
+                    return Source(GOVERNMENTS[party], None, party, cue + " +country", "state", text)
         if SOURCE_BODY.search(text) and len(text.split()) <= 6:
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
             marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)

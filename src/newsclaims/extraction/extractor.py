@@ -112,7 +112,7 @@ RUSSIA_SIDE = re.compile(
 UKRAINE_SIDE = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|kiev's|azov|ukrainians)\b", re.IGNORECASE)
 RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|yeysk|in moscow|st petersburg|krasnodar|"
-    r"russia's (?:border )?regions?|in russia|"
+    r"russia's (?:border )?regions?|in russia(?![\w-])|"
     r"russia(?:n|'s|’s) (?:\w+ )?(?:city|town|village|region|base|airfield|range|ground|fleet|territory))\b",
     re.IGNORECASE,
 )
@@ -128,6 +128,7 @@ DIRECT_GAP = re.compile(
 TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fighters|marines|losses|army|"
                            r"military|combat)\b", re.IGNORECASE)
 CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
                         r"aircraft|planes|troops|soldiers|servicemen|personnel|men)\b", re.IGNORECASE)
 # "Ukraine was losing 100 soldiers", "Russia's military has lost 6,000 troops": whose losses
@@ -668,7 +669,9 @@ class Extractor:
         hi = max(number.end, noun_pos + len(noun_text) if noun_pos >= 0 else number.end)
         local = sentence[max(0, lo - 15):hi + 3]
         if metric in ("missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted"):
-            return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"
+            # whose weapons: the side named with them, or the side that fired them just before
+            wide = sentence[max(0, number.start - 40):hi + 3]
+            return "ukraine" if UKRAINE_SIDE.search(wide) and not RUSSIA_SIDE.search(wide) else "russia"
         own = OWN_LOSSES.search(sentence[max(0, number.start - 40):hi + 3])
         if own and source is not None and source.party in ("russia", "ukraine"):
             return source.party  # "our losses", "its aircraft": the claimant's own side
@@ -697,11 +700,10 @@ class Extractor:
             return "russia" if loss.group("r") else "ukraine"
         if RUSSIA_SIDE.search(phrase) and not UKRAINE_SIDE.search(phrase):
             return "russia"
-        if source is not None:
-            if source.party == "ukraine":
-                return "russia"
-            if source.party == "russia":
-                return "ukraine"
+        if source is not None and source.party in ("ukraine", "russia"):
+            if RATE.search(sentence) and category == "troops":
+                return source.party  # a rate of losses a day is told of one's own side
+            return "russia" if source.party == "ukraine" else "ukraine"
         # nothing says whose: in this war's reporting an unattributed loss count is mostly Russia's
         return "russia"
 

@@ -34,9 +34,9 @@ _SCALE = r"(?:\s*(?:hundred|thousand|million|billion)\b|(?:k|m|mn|bn)\b)?"
 _ONE = rf"(?:(?:{_DIGITS}){_SCALE}|\b(?:{_WORD_NUMBER})\b|\ba\s+dozen\b|\bdozen\b|\bhalf\s+a\s+million\b)"
 
 QUALIFIERS = [
-    ("at_least", r"at least|more than|over|upwards of|in excess of|above|no fewer than|no less than|not less than|exceeding|exceeds?|at minimum|a minimum of|the minimum of"),
+    ("at_least", r"at least|more than|over|upwards of|in excess of|above|no fewer than|no less than|not less than|exceeding|exceeds|exceed|exceeded|surpassed|passes|passed|topped|at minimum|a minimum of|the minimum of"),
     ("at_most", r"up to|fewer than|less than|under|as many as|at most|no more than|a maximum of|below|not more than"),
-    ("approx", r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|circa|approaching|an approximate|approx\.|approx|more or less|just under|just over|almost|well over|a reported"),
+    ("approx", r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|circa|approaching|an approximate|approx\.|approx|more or less|just under|just over|almost|well over|a reported|perhaps|maybe|possibly|estimated that|estimate that|estimates that|estimates are|estimate was|estimate is|estimated at|estimates at"),
 ]
 
 def _number_re(one: str) -> re.Pattern:
@@ -59,6 +59,9 @@ QUALIFIER_PHRASES = sorted(
     ((phrase.replace("\\.", "."), name) for name, pattern in QUALIFIERS for phrase in pattern.split("|")),
     key=lambda item: len(item[0]), reverse=True,
 )
+
+
+AFTER_QUALIFIER = re.compile(r"\s+or\s+(more|so)\b", re.IGNORECASE)
 
 
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
@@ -184,6 +187,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         if m.group("plus"):
             qualifier = "at_least"
             end = m.end("plus")
+        elif qualifier == "exact" and (tail := AFTER_QUALIFIER.match(sentence, end)):
+            qualifier = "at_least" if tail.group(1).lower() == "more" else "approx"  # "150,000 or more", "or so"
         out.append(NumberMention(
             start=start_q, end=end, text=sentence[start:end], value=low, value_max=high,
             qualifier=qualifier, is_word=is_word,

@@ -145,3 +145,22 @@ def test_equipment_losses_are_destroyed():
     got = claims("Analysts at Oryx reckon the Russian losses to be 26 planes and 39 helicopters.")
     assert [(c["value"], c["metric"], c["subject"], c["claimant"]) for c in got] == [
         (26, "aircraft_destroyed", "russia", "Oryx"), (39, "helicopters_destroyed", "russia", "Oryx")]
+
+
+def test_two_dozen_is_24_and_model_names_are_not_numbers():
+    got = claims("About two dozen Iranian-made Shahed-136 drones were launched at Kyiv overnight.")
+    assert [(c["value"], c["metric"]) for c in got] == [(24, "drones_launched")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "One of the bodies belonged to a former cook.",
+    "The package includes 850 drones and 2,000 anti-armor rounds.",
+])
+def test_idioms_and_aid_are_not_claims(sentence):
+    assert claims(sentence) == []
+
+
+def test_a_title_number_the_body_repeats_is_one_claim_typed_by_the_body():
+    got = claims("The mayor said 243 children had been killed in the war.",
+                 title="Lviv commemorates 243 dead in war")
+    assert [(c["value"], c["metric"]) for c in got] == [(243, "children_killed")]

@@ -90,13 +90,19 @@ NOT_A_CLAIM_AFTER = re.compile(
 )
 NOT_A_CLAIM_BEFORE = re.compile(
     r"(?:[$£€¥₴]|\bus\$|\busd|\beur|\brub|\bno\.|\bnumber|\baged?|\bpage|\barticle|\bflight|\bsection|"
-    r"\broute|\bresolution|\bcategory|\bgrade|\blevel|\btype|\bmodel|\bsu-|\bmig-|\bs-|\bt-|\bkh-|"
+    r"\broute|\bresolution|\bbuilding|\bblock|\bhouse|\bapartment|\bcategory|\bgrade|\blevel|\btype|\bmodel|\bsu-|\bmig-|\bs-|\bt-|\bkh-|"
     r"\bmh|\bmk|\bcovid-|\bg|\bpatriot|\bbuk-|\bf-|\bac-|\bchapter|\bphase|\bday|\bweek|"
     + MONTHS + r"|\bsince|\bin|\bof|\bby|\buntil|\bfrom|\bthe\s+(?:year|summer|spring|winter|autumn|fall))\s*-?$",
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$",
                         re.IGNORECASE)
+MODEL_BEFORE = re.compile(r"[A-Za-z]-\s*$")
+ONE_IDIOM = re.compile(r"\s+(?:of|after|another|by one|day|time|thing|side|point|way)\b", re.IGNORECASE)
+# Weapons given or sold are not losses: a sentence about aid counts no destroyed equipment.
+AID = re.compile(r"\b(?:package|aid|shipments?|deliver(?:ed|ies|y)|donat\w+|pledged)\b|"
+                 r"\b(?:provid(?:e|ed|es|ing)|send(?:s|ing)?|sent)\b[^.;]{0,60}\bto (?:ukraine|kyiv)\b",
+                 re.IGNORECASE)
 NO_BEFORE = re.compile(r"\bno\s*$", re.IGNORECASE)
 OF_IN_BY_BEFORE = re.compile(r"\b(?:of|in|by)\s*$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$", re.IGNORECASE)
@@ -640,6 +646,10 @@ class Extractor:
         before = sentence[max(0, number.start - 25):number.start]
         if AGE_BEFORE.search(before[-24:]) or (number.text.lower() == "one" and NO_BEFORE.search(before[-6:])):
             return "age or no one"
+        if MODEL_BEFORE.search(before[-12:]):
+            return "model name"  # Shahed-136, AGM-88, Geran-2
+        if number.text.lower() == "one" and ONE_IDIOM.match(after):
+            return "idiom"  # "one of the bodies", "one after the other"
         core = number.text.split("-")[0].split("–")[0].strip()
         if number.qualifier == "exact" and YEAR.match(core.replace("between ", "")) and not re.match(
                 r"^\s*(?:\w+\s+){0,2}(?:soldiers|troops|people|civilians|servicemen|tanks|refugees)\b",
@@ -869,6 +879,9 @@ class Extractor:
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
                     continue
+                if (category in EQUIPMENT_CATEGORIES or category == "missiles") and AID.search(sentence) and \
+                        not metric.endswith("_intercepted"):
+                    continue
                 if named is None:  # attribution is only worked out for sentences that hold a claim
                     named = source_at(index)
                 src, relay, stance = named
@@ -898,14 +911,14 @@ class Extractor:
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per claimant, metric, value and date within an article.
 
-    A title restates the body: a title claim whose metric and value the body also
-    states is dropped, and the body's (better attributed) claim is kept.
+    A title restates the body: a title claim whose value the body also states is
+    dropped, and the body's (better attributed, better typed) claim is kept.
     """
-    in_body = {(c.metric, c.value) for c in claims if c.section == "body"}
+    in_body = {c.value for c in claims if c.section == "body"}
     seen: set[tuple] = set()
     out = []
     for c in claims:
-        if c.section == "title" and (c.metric, c.value) in in_body:
+        if c.section == "title" and c.value in in_body:
             continue
         key = (c.claimant, c.metric, c.value, c.value_max, c.as_of, c.scope)
         if key in seen:

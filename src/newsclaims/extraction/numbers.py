@@ -27,7 +27,7 @@ _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN = "|".join(TENS)
 _WORD_NUMBER = (
     rf"(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|(?:{_UNIT})|one|a(?=\s+(?:hundred|thousand|million|billion)\b))"
-    rf"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT}))?)*"
+    rf"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT}))?)*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion)\b|(?:k|m|mn|bn)\b)?"
@@ -102,6 +102,9 @@ def words_to_number(text: str) -> float | None:
     text = text.lower().replace("-", " ").replace(" and ", " ")
     if text in ("a dozen", "dozen"):
         return 12.0
+    if text.endswith(" dozen"):  # "two dozen"
+        inner = words_to_number(text[: -len(" dozen")])
+        return inner * 12 if inner is not None else None
     if text == "half a million":
         return 500_000.0
     total, current, seen = 0, 0, False

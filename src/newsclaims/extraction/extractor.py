@@ -679,9 +679,10 @@ class Extractor:
         hi = max(number.end, noun_pos + len(noun_text) if noun_pos >= 0 else number.end)
         local = sentence[max(0, lo - 15):hi + 3]
         if metric in ("missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted"):
-            # whose weapons: the side named with them, or the side that fired them just before
-            wide = sentence[max(0, number.start - 40):hi + 3]
-            return "ukraine" if UKRAINE_SIDE.search(wide) and not RUSSIA_SIDE.search(wide) else "russia"
+            # whose weapons: the side named with them; for launches also the side that fired them
+            # ("Ukrainian forces fired 10 rockets"), not the side that shot them down
+            near = sentence[max(0, number.start - 40):hi + 25] if metric.endswith("_launched") else local
+            return "ukraine" if UKRAINE_SIDE.search(near) and not RUSSIA_SIDE.search(near) else "russia"
         own = OWN_LOSSES.search(sentence[max(0, number.start - 40):hi + 3])
         if own and source is not None and source.party in ("russia", "ukraine"):
             return source.party  # "our losses", "its aircraft": the claimant's own side

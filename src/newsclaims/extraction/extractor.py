@@ -309,8 +309,11 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
     first = outcomes[0] if outcomes else None
     if category in PEOPLE_CATEGORIES:
         people_outcomes = [o for o in outcomes if o in ("killed", "injured", "casualties", "captured",
-                                                          "missing", "deployed", "fled", "displaced")]
+                                                          "missing", "deployed", "fled", "displaced")
+                           or o == "destroyed" and category == "troops"]
         o = people_outcomes[0] if people_outcomes else None
+        if o == "destroyed":
+            o = "killed"  # "70 fighters have been destroyed", "eliminated" in some reporting
         if o is None:
             return None, None
         if o == "fled":

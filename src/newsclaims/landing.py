@@ -220,43 +220,38 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     return result
 
 
-def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[dict], landed_at, run_id: str) -> None:
-    if not articles:
+def _insert_new(con: duckdb.DuckDBPyConnection, rows: list[dict], insert_sql: str, params: list) -> None:
+    """Insert rows (as the view ``incoming``) with a statement that skips what is already stored."""
+    if not rows:
         return
-    frame = pd.DataFrame(articles)
+    frame = pd.DataFrame(rows)
     frame["line_number"] = frame["line_number"].astype("Int64")
-    con.register("incoming_articles", frame)
+    con.register("incoming", frame)
+    try:
+        con.execute(insert_sql, params)
+    finally:
+        con.unregister("incoming")
+
+
+def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[dict], landed_at, run_id: str) -> None:
     # Dedupe within the batch and against what is already landed: first file wins.
-    con.execute(
-        """
+    _insert_new(con, articles, """
         insert into raw.articles
         select article_id, content_hash, source_file, source_path, line_number::integer,
                file_format, byte_size, raw_text, published_on::date, title, body,
                byline, outlet, url, ?::timestamptz, ?
-        from incoming_articles
+        from incoming
         where content_hash not in (select content_hash from raw.articles)
         qualify row_number() over (partition by content_hash order by source_path, line_number) = 1
-        """,
-        [landed_at, run_id],
-    )
-    con.unregister("incoming_articles")
+        """, [landed_at, run_id])
 
 
 def _insert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[dict], landed_at, run_id: str) -> None:
-    if not rejects:
-        return
-    frame = pd.DataFrame(rejects)
-    frame["line_number"] = frame["line_number"].astype("Int64")
-    con.register("incoming_rejects", frame)
-    con.execute(
-        """
+    _insert_new(con, rejects, """
         insert into raw.rejects
         select reject_id, source_file, source_path, line_number::integer, reason, byte_size,
                content_hash, original, ?::timestamptz, ?
-        from incoming_rejects
+        from incoming
         where reject_id not in (select reject_id from raw.rejects)
         qualify row_number() over (partition by reject_id order by source_path) = 1
-        """,
-        [landed_at, run_id],
-    )
-    con.unregister("incoming_rejects")
+        """, [landed_at, run_id])

@@ -2,7 +2,9 @@
 
 Each stage opens the warehouse, does one thing and closes it again, so that
 dbt (which opens the file itself) never meets a connection of ours. The
-Prefect flow (flows/pipeline.py) and the CLI's single-stage verbs call these.
+Prefect flow (flows/pipeline.py) and the CLI's single-stage verbs call these
+with settings whose warehouse is a working copy under the run lock
+(newsclaims.publish); only ``check_stage`` reads the published file itself.
 """
 
 from __future__ import annotations

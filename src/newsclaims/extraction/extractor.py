@@ -209,6 +209,7 @@ POSSESSIVE_SOURCE = re.compile(
 )
 POSSESSIVE_HINT = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:figures|data|estimates?|count|tally|report|statement|update)\b",
                              re.IGNORECASE)
+PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)")
 PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
 # Capitalised words that open a name-like run without being part of the name.
 NOT_A_NAME = frozenset([
@@ -540,6 +541,7 @@ class Extractor:
             # "X said" : the words before the verb, back to the clause start
             if PASSIVE_BEFORE.search(left[-12:]) and not re.match(r"\s+by\b", right):
                 continue  # passive without an agent ("have been recorded") names no source
+            left = PARENTHESIS.sub("", left)  # "the Donetsk People's Republic (DPR) said"
             parts = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)
             clause = parts[-1]
             bare = [w for w in clause.split() if w.lower() not in SKIP_WORDS]

@@ -398,6 +398,17 @@ def implies_people(sentence: str, number: NumberMention, outcomes: list[str]) ->
         or PEOPLE_VERB_BEFORE.search(before[-40:]) is not None
 
 
+def toll_of(sentence: str, number: NumberMention) -> bool:
+    """A number that is a toll: "Russian deaths at almost 19,000", "more than 20,000 casualties"."""
+    before = sentence[max(0, number.start - 70):number.start]
+    return TOLL_BEFORE.search(before) is not None or TOLL_AFTER.match(sentence, number.end) is not None
+
+
+TOLL_BEFORE = re.compile(r"\b(?:deaths|death toll|casualties|losses|toll)\b[^.;:\d]{0,45}?"
+                         r"\b(?:at|to|of|reached|hit|stands at|was|is|are|were|exceeded|passed|surpassed)"
+                         r"(?:\s+(?:about|around|almost|nearly|over|more than|some|roughly|at least|"
+                         r"somewhere between|between|an estimated))?\s*$", re.IGNORECASE)
+TOLL_AFTER = re.compile(r"\s*(?:casualties|deaths|fatalities)\b", re.IGNORECASE)
 PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:were|have|had|was|are|died|dead|killed|wounded|injured|more|others)\b",
                                re.IGNORECASE)
 PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -874,7 +885,8 @@ class Extractor:
                 outcomes = self._outcomes(sentence, number, noun_end, direct=not partitive)
                 if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]):
                     outcomes = ["total", *outcomes]  # "two of the four missiles": four is the total
-                if category is None and not counts_other_noun and implies_people(sentence, number, outcomes):
+                if category is None and not counts_other_noun and (
+                        implies_people(sentence, number, outcomes) or toll_of(sentence, number)):
                     # "150 killed and 800 wounded daily" among talk of troops counts troops
                     category = "troops" if TROOP_CONTEXT.search(sentence) else \
                         "civilians" if CIVILIAN_CONTEXT.search(sentence) else "people"

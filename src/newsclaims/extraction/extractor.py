@@ -764,8 +764,8 @@ class Extractor:
         if metric in ("troops_deployed", "other"):
             return "unspecified", None, "forces and other counts have no scope"
         casualty = metric.split("_")[-1] in ("killed", "injured", "wounded", "casualties")
-        if casualty and value >= 1000:
-            # no single strike kills thousands: a toll this size is a running total
+        if casualty and value >= 1000 or metric.endswith("_destroyed") and value >= 100:
+            # no single strike kills thousands or destroys hundreds of tanks: a running total
             return "cumulative", None, f"toll of {value:,.0f}"
         c = CUMULATIVE.search(sentence)
         if c:

@@ -156,6 +156,7 @@ CUMULATIVE = re.compile(
 PERIOD = re.compile(
     r"\b(?:(?:in|over|during|within) the (?:past|last|previous) (?P<n>\w+(?:-\w+)?)?\s*(?P<unit>hours?|days?|weeks?|months?|day|night|24 hours)|"
     r"(?:past|last) (?P<n2>\w+)?\s*(?P<unit2>hours?|days?|weeks?|months?)|"
+    r"(?:over|in|within|during) (?P<n3>\d+|two|three|four|five|six|seven|ten) (?P<unit3>hours|days|weeks)|"
     r"(?P<perday>(?:per|a|each|every) day(?! (?:after|before|earlier|later|ago))|daily)|"
     r"(?P<overnight>in a day|in one day|in a single day))\b",
     re.IGNORECASE,
@@ -742,8 +743,8 @@ class Extractor:
         if p:
             if p.group("perday") or p.group("overnight"):
                 return "period", 1.0, p.group(0)
-            n_text = p.group("n") or p.group("n2")
-            unit = (p.group("unit") or p.group("unit2") or "").lower()
+            n_text = p.group("n") or p.group("n2") or p.group("n3")
+            unit = (p.group("unit") or p.group("unit2") or p.group("unit3") or "").lower()
             n = 1.0
             if n_text:
                 from newsclaims.extraction.numbers import parse_number

@@ -119,7 +119,7 @@ UKRAINE_SIDE = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|kiev's|azov|
 RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|yeysk|in moscow|st petersburg|krasnodar|"
     r"russia's (?:border )?regions?|in russia(?![\w-])|"
-    r"russia(?:n|'s|’s) (?:\w+ )?(?:city|town|village|region|base|airfield|range|ground|fleet|territory))\b",
+    r"russia(?:n|'s|’s) (?:\w+ ){0,2}(?:city|town|village|region|base|airfield|range|ground|fleet|territory))\b",
     re.IGNORECASE,
 )
 OF_TOTAL_BEFORE = re.compile(r"\d[\d,]*\s+of(?: the)?\s+$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -132,7 +132,8 @@ DIRECT_GAP = re.compile(
     re.IGNORECASE,
 )
 TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fighters|marines|losses|army|"
-                           r"military|combat)\b", re.IGNORECASE)
+                           r"military|combat|(?:russian|ukrainian) (?:deaths|dead|casualties))\b",
+                           re.IGNORECASE)
 CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
@@ -140,7 +141,7 @@ OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(
 # "Ukraine was losing 100 soldiers", "Russia's military has lost 6,000 troops": whose losses
 LOSS_SIDE = re.compile(
     r"\b(?:(?P<r>russia(?:n|'s|’s)?|moscow|kremlin)|(?P<u>ukrain\w*|kyiv|kiev))\b[^.;:]{0,45}?"
-    r"\b(?:lost|losing|loses|lose|suffered|losses|death toll|casualties|deaths|dead)\b",
+    r"\b(?:lost|losing|loses|lose|suffered|sustained|losses|death toll|casualties|deaths|dead)\b",
     re.IGNORECASE,
 )
 CUMULATIVE = re.compile(
@@ -706,6 +707,8 @@ class Extractor:
         if category in ("civilians", "children", "people", "refugees", "displaced"):
             if RUSSIAN_PLACES.search(sentence) or noun_text.lower() == "russians":
                 return "russia"
+            if not noun_text and (loss := LOSS_SIDE.search(sentence, 0, number.start)):
+                return "russia" if loss.group("r") else "ukraine"  # "Russian deaths at almost 19,000"
             return "ukraine"
         if category == "troops" and metric == "troops_deployed":
             return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"

@@ -9,6 +9,7 @@ evidence (cue words and rules) that produced it. Vocabularies are data in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -494,7 +495,8 @@ class Extractor:
             marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
             party = self._party_from(text if marked else context)
             words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
-            return Source(" ".join(words[-5:]) or text, None, party, cue + " +body", "organisation", text)
+            return Source(" ".join(words[-5:]) or text, None, party, cue + (" +body" if marked else " +body?"),
+                          "organisation", text)
         if TITLE_WORDS.search(text):
             # "the regional governor": named by role
             party = self._party_from(text)
@@ -596,6 +598,10 @@ class Extractor:
         if not found:
             return None, None, stance
         found.sort(key=lambda x: x[0])
+        # "the military spokesman said": an unmarked body belongs with the source named before it
+        found = [(at, dataclasses.replace(src, party=before.party) if src.cue.endswith("+body?") and
+                  (before := previous_source()) is not None and before.party not in ("media", src.party) else src)
+                 for at, src in found]
         media = [s for _, s in found if s.party == "media"]
         non_media = [s for _, s in found if s.party != "media"]
         if media and non_media:

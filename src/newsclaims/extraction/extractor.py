@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.2.0"
+EXTRACTOR_VERSION = "rules-1.3.0"
 
 # ---------------------------------------------------------------- sentences
 ABBREVIATIONS = {

@@ -127,15 +127,11 @@ def build_stage(settings: Settings, run_id: str | None = None) -> dict:
         with connect(settings.warehouse) as con:
             con.execute("insert into ops.builds values (?, ?, ?)",
                         [run_id, build_fingerprint(), dt.datetime.now(dt.UTC)])
-    with connect(settings.warehouse, read_only=True) as con:
-        claims = scalar(con, "select count(*) from main.claims")
-        claimants = scalar(con, "select count(*) from main.claimants")
     return {
         "models_built": result.models_built,
         "dbt_tests": len(result.tests),
         "dbt_tests_failed": [f"{t.name}: {t.status} ({t.failures})" for t in result.tests_failed],
-        "claims": claims,
-        "claimants": claimants,
+        **warehouse_counts(settings),
     }
 
 

@@ -16,10 +16,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from newsclaims.extraction import vocab as vocab_mod
-from newsclaims.extraction.numbers import NumberMention, find_numbers
+from newsclaims.extraction.numbers import NumberMention, find_numbers, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
 EXTRACTOR_VERSION = "rules-1.3.0"
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 # ---------------------------------------------------------------- sentences
 ABBREVIATIONS = {
@@ -179,7 +181,6 @@ EVENT = re.compile(
     r"at the|near|in a|operation)\b",
     re.IGNORECASE,
 )
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY_RE = re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 DATE_RE = re.compile(
     rf"\b(?:(?:on|as of|by|since|until)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>20\d\d))?",
@@ -222,7 +223,7 @@ NOT_A_NAME = frozenset([
     "military", "health", "police", "gov", "mr", "mrs", "ms", "dr", "sen", "rep", "lt", "col", "gen",
     "commander", "spokesman", "spokeswoman", "adviser", "advisor", "secretary", "ambassador", "colonel",
     "major", "captain", "sergeant", "lieutenant", "senior", "former", "acting", "local", "top",
-    *(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+    *WEEKDAYS,
 ])
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,3})\b")
 TITLE_WORDS = re.compile(
@@ -417,6 +418,12 @@ PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:were|have|had|was|are|died|dead|killed|w
 PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def phrase_name(text: str, last: int) -> str:
+    """A source named by a phrase, as its last few content words ("the regional governor" -> "regional governor")."""
+    words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
+    return " ".join(words[-last:]) or text
+
+
 class Extractor:
     """Extracts claims from one article at a time; keeps the last named claimant."""
 
@@ -494,15 +501,12 @@ class Extractor:
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
             marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
             party = self._party_from(text if marked else context)
-            words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
-            return Source(" ".join(words[-5:]) or text, None, party, cue + (" +body" if marked else " +body?"),
+            return Source(phrase_name(text, 5), None, party, cue + (" +body" if marked else " +body?"),
                           "organisation", text)
         if TITLE_WORDS.search(text):
             # "the regional governor": named by role
-            party = self._party_from(text)
-            words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
-            kind = "person" if TITLE_WORDS.search(text) and not ORG_WORDS.search(text) else "organisation"
-            return Source(" ".join(words[-4:]) or text, None, party, cue + " +role", kind, text)
+            kind = "organisation" if ORG_WORDS.search(text) else "person"
+            return Source(phrase_name(text, 4), None, self._party_from(text), cue + " +role", kind, text)
         return None
 
     def _full_name(self, surname: str) -> tuple[str, str] | None:
@@ -537,7 +541,6 @@ class Extractor:
                 cached.append(previous_fn())
             return cached[0]
 
-        relay: Source | None = None
         found: list[tuple[int, Source]] = []
         stance = "assert"
         for m in ACCORDING.finditer(sentence):
@@ -545,8 +548,8 @@ class Extractor:
             src = self._named_source(m.group("src"), sentence, cue)
             if src is None and PRONOUN_SOURCE.match(m.group("src").strip(" ,.")) and \
                     (previous := previous_source()) is not None:
-                src = Source(previous.claimant, previous.claimant_org, previous.party, "according to +previous",
-                             previous.kind, m.group("src").strip(" ,."))
+                src = dataclasses.replace(previous, cue="according to +previous",
+                                          mention=m.group("src").strip(" ,."))
             if src:
                 found.append((m.start(), src))
         for m in self.vocab.verb_re.finditer(sentence):
@@ -565,7 +568,7 @@ class Extractor:
                 # "the mayor of Lviv, Andriy Sadovyi, said": the name sits in the appositive
                 clause = ",".join(parts[-4:-1])
             words = clause.strip().split()
-            while words and words[-1].lower() in SKIP_WORDS | {"also", "has", "have", "had", "previously"}:
+            while words and words[-1].lower() in SKIP_WORDS:
                 words.pop()
             subject = " ".join(words[-8:])
             src = None
@@ -573,12 +576,8 @@ class Extractor:
                 pronoun = PRONOUN_SOURCE.match(subject) or (
                     len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it"))
                 previous = previous_source() if pronoun else None
-                if pronoun and previous is None:
-                    src = self._named_source(subject, sentence, f"'{verb}'")
-                elif pronoun:
-                    if previous:
-                        src = Source(previous.claimant, previous.claimant_org, previous.party,
-                                     f"'{subject} {verb}' +previous", previous.kind, subject)
+                if previous is not None:
+                    src = dataclasses.replace(previous, cue=f"'{subject} {verb}' +previous", mention=subject)
                 else:
                     src = self._named_source(subject, sentence, f"'{verb}'")
             if src is None:
@@ -607,7 +606,7 @@ class Extractor:
         if media and non_media:
             # "According to Reuters, ... as per estimates by the Ukrainian military"
             return non_media[-1], media[0], stance
-        return found[0][1], relay, stance
+        return found[0][1], None, stance
 
     # ------------------------------------------------------------ metric
     def _category_near(self, sentence: str, number: NumberMention) -> tuple[str | None, str, int]:
@@ -756,7 +755,6 @@ class Extractor:
             unit = (p.group("unit") or p.group("unit2") or p.group("unit3") or "").lower()
             n = 1.0
             if n_text:
-                from newsclaims.extraction.numbers import parse_number
                 parsed, _ = parse_number(n_text)
                 if parsed is not None:
                     n = parsed

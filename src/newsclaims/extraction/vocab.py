@@ -30,9 +30,8 @@ class Alias:
 class Vocab:
     aliases: tuple[Alias, ...]
     any_alias: re.Pattern          # matches where any alias does (a fast first test)
-    categories: tuple[tuple[str, re.Pattern], ...]
     category_re: re.Pattern        # any category noun, group name = category
-    outcome_re: re.Pattern         # any outcome word, group name = outcome
+    outcome_re: re.Pattern         # any outcome word (mapped back by outcomes_of)
     outcome_words: dict[str, frozenset[str]]
     verbs: dict[str, str]          # reporting verb -> stance
     verb_re: re.Pattern
@@ -78,7 +77,6 @@ def load(vocab_dir: Path = VOCAB_DIR) -> Vocab:
     return Vocab(
         aliases=aliases,
         any_alias=re.compile("|".join(f"(?:{a.pattern.pattern})" for a in aliases), re.IGNORECASE),
-        categories=tuple((c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for c, p in categories),
         category_re=category_re,
         outcome_re=outcome_re,
         outcome_words=outcome_words,
@@ -104,26 +102,26 @@ def outcomes_of(vocab: Vocab, word: str) -> tuple[str, ...]:
     return _OUTCOME_CACHE[key]
 
 
-_CANONICAL_CACHE: dict[tuple[int, str, str | None], Alias | None] = {}
-
-
 def canonical_claimant(vocab: Vocab, text: str, kind: str | None = None) -> Alias | None:
-    """The alias (of the given kind, if any) with the longest match in the text (memoised)."""
-    key = (id(vocab), text, kind)
-    if key not in _CANONICAL_CACHE:
-        if len(_CANONICAL_CACHE) > 100_000:
-            _CANONICAL_CACHE.clear()
-        _CANONICAL_CACHE[key] = _canonical_claimant(vocab, text, kind)
-    return _CANONICAL_CACHE[key]
-
-
-def _canonical_claimant(vocab: Vocab, text: str, kind: str | None) -> Alias | None:
+    """The alias (of the given kind, if any) with the longest match in the text."""
     best = best_match(vocab, text, kind)
     return best[0] if best else None
 
 
+_MATCH_CACHE: dict[tuple[int, str, str | None], tuple[Alias, int, int] | None] = {}
+
+
 def best_match(vocab: Vocab, text: str, kind: str | None = None) -> tuple[Alias, int, int] | None:
-    """(alias, start, end) of the longest alias match of the given kind in the text."""
+    """(alias, start, end) of the longest alias match of the given kind in the text (memoised)."""
+    key = (id(vocab), text, kind)
+    if key not in _MATCH_CACHE:
+        if len(_MATCH_CACHE) > 100_000:
+            _MATCH_CACHE.clear()
+        _MATCH_CACHE[key] = _best_match(vocab, text, kind)
+    return _MATCH_CACHE[key]
+
+
+def _best_match(vocab: Vocab, text: str, kind: str | None) -> tuple[Alias, int, int] | None:
     text = normalise_quotes(text or "")
     if not text or not vocab.any_alias.search(text):
         return None

@@ -36,3 +36,13 @@ def test_a_alone_is_not_a_number():
 )
 def test_words_to_number(words, value):
     assert words_to_number(words) == value
+
+
+def test_the_number_word_prefilter_knows_every_word_the_reader_reads():
+    from newsclaims.extraction.numbers import NUMBER_WORDS, has_number_word
+
+    for word in NUMBER_WORDS:
+        assert has_number_word(f"They counted {word.title()} of them."), word
+    assert not has_number_word("No number here at all, someone often says.")
+    assert [n.value for n in find_numbers("a couple dozen drones")] == [24]
+    assert find_numbers("two tanks", number_words=False) == []

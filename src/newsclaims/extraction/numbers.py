@@ -146,12 +146,22 @@ def _scale_of(text: str) -> float:
     return 1.0
 
 
-def find_numbers(sentence: str) -> list[NumberMention]:
-    """Every number mention in the sentence, with ranges and qualifiers resolved."""
+def has_number_word(text: str) -> bool:
+    """Whether the text holds a number written in words (a set test: much faster than a regex)."""
+    return not NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(text.lower()))
+
+
+def find_numbers(sentence: str, *, number_words: bool | None = None) -> list[NumberMention]:
+    """Every number mention in the sentence, with ranges and qualifiers resolved.
+
+    ``number_words`` says whether the sentence has number words (from ``has_number_word``),
+    when the caller knows already; without any, only digits are looked for.
+    """
     out: list[NumberMention] = []
     pos = 0
-    # a set test on the words is much faster than a regex of every number word
-    pattern = DIGITS_RE if NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())) else NUMBER_RE
+    if number_words is None:
+        number_words = has_number_word(sentence)
+    pattern = NUMBER_RE if number_words else DIGITS_RE
     while (m := pattern.search(sentence, pos)) is not None:
         pos = m.end()
         low_text = m.group("low")

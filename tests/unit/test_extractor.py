@@ -164,3 +164,13 @@ def test_a_title_number_the_body_repeats_is_one_claim_typed_by_the_body():
     got = claims("The mayor said 243 children had been killed in the war.",
                  title="Lviv commemorates 243 dead in war")
     assert [(c["value"], c["metric"]) for c in got] == [(243, "children_killed")]
+
+
+def test_a_sentence_gives_the_same_claims_wherever_it_sits_in_the_body():
+    # the noun of "14 Russian tanks" is shared only with a number close by, measured in the sentence
+    sentence = ("Ukrainian forces destroyed 14 Russian tanks near Izium on Monday, and far to the south, in a "
+                "separate battle reported by the regional governor, another 34 were destroyed.")
+    alone = [(c["value"], c["metric"]) for c in claims(sentence)]
+    opening = "An opening sentence, long enough to move the next one well along the body text. "
+    later = [(c["value"], c["metric"]) for c in claims(opening + sentence)]
+    assert alone == later == [(14, "tanks_destroyed")]

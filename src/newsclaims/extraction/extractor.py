@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.3.0"
+EXTRACTOR_VERSION = "rules-1.3.1"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -874,7 +874,8 @@ class Extractor:
                     category, noun, noun_pos = "people", "", -1
                 if category is None and last_category is not None and not counts_other_noun:
                     # "killed 14 people and wounded 34": the noun is shared
-                    gap = sentence[sentence_claims[-1].number_start if sentence_claims else 0:number.start]
+                    # number_start is an offset in the section; the gap is measured in the sentence
+                    gap = sentence[sentence_claims[-1].number_start - s_start if sentence_claims else 0:number.start]
                     if len(gap) < 60:
                         category, noun = last_category
                         noun_pos = -1

@@ -17,7 +17,6 @@ os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsclaims")
 import argparse  # noqa: E402
 import dataclasses  # noqa: E402
 import logging  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
@@ -66,7 +65,7 @@ def write_report(settings: Settings, summary: dict, checks: list[CheckResult]) -
 def _record_failure(settings: Settings, run_id: str, summary: dict, abandoned: dict | None,
                     exc: BaseException) -> None:
     """Publish only the record of a failed run, on a fresh copy of the published warehouse."""
-    work = Path(publish.start_working_copy(settings.warehouse))
+    work = publish.start_working_copy(settings.warehouse)  # discards the failed run's copy first
     failed = dataclasses.replace(settings, warehouse=work)
     stages.start_run(failed, run_id, abandoned)
     stages.finish_run(failed, run_id, summary, "failed", f"{type(exc).__name__}: {exc}")
@@ -93,7 +92,7 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
             summary["failed_checks"] = [f"{c.suite}: {c.expectation} on {c.column}"
                                         for c in checks if not c.success]
             summary["data_docs"] = str(stages.data_docs_dir(settings) / "index.html")
-            summary["report"] = str(settings.report_dir / "summary.md")
+            summary["report"] = str(settings.report_dir / "summary.md")  # recorded before it is written
         else:
             summary |= stages.warehouse_counts(ws)
             summary["build_skipped"] = "nothing new since the last build"
@@ -104,7 +103,6 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
         publish.publish(settings.warehouse, work)
     except BaseException as exc:
         summary["status"] = "failed"
-        publish.discard_partial(settings.warehouse)
         try:
             _record_failure(settings, run_id, summary, abandoned, exc)
         except Exception as record_exc:  # keep the original error; say why the record is missing
@@ -121,7 +119,7 @@ def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir:
     """Land an inbox, extract claims, build the warehouse, check it and report."""
     logger = get_run_logger()
     settings = Settings.from_env(inbox=inbox, warehouse=warehouse, report_dir=report_dir, lock_wait=lock_wait)
-    run_id = f"{flow_run.get_id() or stages.new_run_id()}"
+    run_id = flow_run.get_id() or stages.new_run_id()
     summary: dict = {"run_id": run_id, "inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
                      "status": "running"}
     try:

@@ -7,6 +7,7 @@ data, in the report); 1 with a one-line reason when the pipeline could not run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import logging
 import os
@@ -99,8 +100,6 @@ def cmd_serve(args) -> int:
 
 def _stage(settings: Settings, func):
     """Run one stage by hand under the run lock, on a working copy published when it succeeds."""
-    import dataclasses
-
     from newsclaims import publish, stages
 
     run_id = stages.new_run_id()
@@ -158,12 +157,14 @@ def cmd_check(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from newsclaims import stages
+
     settings = _settings(args)
     path = settings.report_dir / "summary.md"
     if not path.exists():
         raise SystemExit(f"newsclaims: no report yet at {path}: run 'newsclaims run' or 'newsclaims check'")
     print(path.read_text(encoding="utf-8"))
-    print(f"(report: {path}; data docs: {settings.report_dir / 'data_docs' / 'index.html'})")
+    print(f"(report: {path}; data docs: {stages.data_docs_dir(settings) / 'index.html'})")
     return 0
 
 

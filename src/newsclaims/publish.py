@@ -100,10 +100,15 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def wal_path(database: Path) -> Path:
+    """DuckDB's write-ahead log beside a database file."""
+    return database.with_name(database.name + ".wal")
+
+
 def discard_partial(warehouse: Path) -> bool:
     """Remove a dead run's working copy; True if there was one."""
     found = False
-    for p in (building_path(warehouse), building_path(warehouse).with_name(building_path(warehouse).name + ".wal")):
+    for p in (building_path(warehouse), wal_path(building_path(warehouse))):
         if p.exists():
             p.unlink()
             found = True
@@ -114,7 +119,7 @@ def start_working_copy(warehouse: Path) -> Path:
     """A private copy of the published warehouse to build in (empty when none is published yet)."""
     work = building_path(warehouse)
     discard_partial(warehouse)
-    wal = warehouse.with_name(warehouse.name + ".wal")
+    wal = wal_path(warehouse)
     if wal.exists():
         # Only a process writing the published file directly leaves a WAL; its
         # changes would be lost by copying, so refuse rather than guess.
@@ -126,7 +131,7 @@ def start_working_copy(warehouse: Path) -> Path:
 
 def publish(warehouse: Path, work: Path) -> None:
     """Atomically replace the published warehouse with the finished working copy."""
-    wal = work.with_name(work.name + ".wal")
+    wal = wal_path(work)
     if wal.exists():
         raise RuntimeError(f"{wal} exists: the working copy was not closed cleanly")
     with open(work, "rb+") as fh:

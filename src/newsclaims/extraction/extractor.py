@@ -848,9 +848,10 @@ class Extractor:
 
         for index, (section, text, s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
-            # a sentence without a digit or a number word holds no claim
-            number_words = has_number_word(sentence)
-            if not number_words and DIGIT.search(sentence) is None:
+            # a sentence without a digit or a number word holds no claim; the word test is the
+            # dearer one, so sentences with digits leave it to find_numbers
+            number_words = None if DIGIT.search(sentence) else has_number_word(sentence)
+            if number_words is False:
                 continue
             sentence_claims: list[Claim] = []
             named: tuple[Source | None, Source | None, str] | None = None

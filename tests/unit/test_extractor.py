@@ -174,3 +174,37 @@ def test_a_sentence_gives_the_same_claims_wherever_it_sits_in_the_body():
     opening = "An opening sentence, long enough to move the next one well along the body text. "
     later = [(c["value"], c["metric"]) for c in claims(opening + sentence)]
     assert alone == later == [(14, "tanks_destroyed")]
+
+
+def test_he_said_continues_the_person_named_before_not_an_organisation():
+    body = ("Governor Oleh Synehubov said a market was hit on Monday. "
+            "The Russian Defence Ministry said its forces hit military targets. "
+            "Five people were killed in the strike, he said.")
+    got = claims(body)
+    assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
+        (5, "Oleh Synehubov", "ukraine")]
+
+
+def test_unnamed_officials_are_not_the_previous_speaker():
+    body = ("Sergei Shoigu said Russian forces had advanced. "
+            "Russian forces struck several villages over 24 hours, killing one person, authorities said.")
+    got = claims(body)
+    assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
+        (1, "Ukrainian government", "ukraine")]
+
+
+def test_a_role_resolves_to_the_person_the_article_names_with_it():
+    body = ("Donetsk Governor Pavlo Kyrylenko said the evacuation continued. "
+            "In the north, Kharkiv's Governor Oleh Synehubov said on Telegram that the city was calm. "
+            "Later a missile strike on Kharkiv wounded three civilians, its governor said.")
+    got = claims(body)
+    assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
+        (3, "Oleh Synehubov", "ukraine")]
+
+
+def test_a_role_nobody_holds_names_its_city():
+    body = ("A Russian rocket attack on the city of Kramatorsk killed three people on Friday night, "
+            "according to the mayor.")
+    got = claims(body)
+    assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
+        (3, "Kramatorsk mayor", "ukraine")]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.3.1"
+EXTRACTOR_VERSION = "rules-1.4.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -414,6 +414,47 @@ def phrase_name(text: str, last: int) -> str:
     return " ".join(words[-last:]) or text
 
 
+PERSON_PRONOUN = re.compile(r"^(?:he|she|his office|her office)$", re.IGNORECASE)
+ROLE_PRONOUN = re.compile(r"^the (spokes(?:man|woman|person)|official|governor|mayor|president|minister)$",
+                          re.IGNORECASE)
+# roles that name a source by themselves when nobody before holds them ("according to the mayor")
+NAMING_ROLE = re.compile(r"^the (?:governor|mayor|president|minister)$", re.IGNORECASE)
+GROUP_PRONOUN = re.compile(r"^(?:the )?(?:officials|authorities)$", re.IGNORECASE)
+
+
+def _referent(pronoun: str) -> str:
+    """What a pronoun can refer back to: 'person', 'person:<role>', 'group' or 'any'."""
+    pronoun = " ".join(pronoun.lower().split())
+    if PERSON_PRONOUN.match(pronoun):
+        return "person"
+    if m := ROLE_PRONOUN.match(pronoun):
+        return "person:" + m.group(1)
+    if GROUP_PRONOUN.match(pronoun):
+        return "group"
+    return "any"
+
+
+def _previous_of_kind(previous_fn: Callable[[Callable[[Source], bool]], Source | None],
+                      want: str) -> Source | None:
+    """The previous source a pronoun of this referent kind can mean, best fit first."""
+    if want == "any":
+        return previous_fn(lambda s: True)
+    if want == "group":
+        # "officials said" continues no one in particular: the officials rule names them
+        return None
+    if want.startswith("person:"):
+        role = want.split(":", 1)[1]
+        found = previous_fn(lambda s: s.kind == "person" and role in s.mention.lower())
+        if found is None and role in ("spokesman", "spokeswoman", "spokesperson", "official"):
+            # a spokesman or an official speaks for the body named before
+            found = previous_fn(lambda s: True)
+        if found is None:
+            # a person named without a title may hold this one; one named with another title does not
+            found = previous_fn(lambda s: s.kind == "person" and not TITLE_WORDS.search(s.mention))
+        return found  # "the mayor" named by nobody before: the role itself names the source
+    return previous_fn(lambda s: s.kind == "person")
+
+
 class Extractor:
     """Extracts claims from one article at a time; keeps the last named claimant."""
 
@@ -471,7 +512,7 @@ class Extractor:
             # unnamed officials in this war's news are, absent other marks, Ukraine's
             name = "local officials" if re.search(r"local", text, re.IGNORECASE) else "Ukrainian government"
             return Source(name, None, "ukraine", cue + " +officials", "state", text)
-        if PRONOUN_SOURCE.match(text):
+        if PRONOUN_SOURCE.match(text) and not NAMING_ROLE.match(text):
             return None
         person = self._person_in(text)
         if person:
@@ -494,10 +535,65 @@ class Extractor:
             return Source(phrase_name(text, 5), None, party, cue + (" +body" if marked else " +body?"),
                           "organisation", text)
         if TITLE_WORDS.search(text):
-            # "the regional governor": named by role
+            # "the regional governor": named by role, and by name where the article names its holder
             kind = "organisation" if ORG_WORDS.search(text) else "person"
-            return Source(phrase_name(text, 4), None, self._party_from(text), cue + " +role", kind, text)
+            party = self._party_from(text)
+            if kind == "person" and (holder := self._role_holder(text, context)) is not None:
+                return Source(holder, None, party, cue + " +role holder", "person", text)
+            return Source(self._role_name(text, context), None, party, cue + " +role", kind, text)
         return None
+
+    def _role_holder(self, phrase: str, context: str) -> str | None:
+        """The person the article names with the role a phrase ends in: "its governor" ->
+        "Oleh Synehubov" where the article has "Kharkiv's Governor Oleh Synehubov" or
+        "Oleh Synehubov, the regional governor". Of several holders, the one named near the
+        places the sentence names (Kharkiv's governor for a strike on Kharkiv)."""
+        roles = [m.group(0).lower() for m in TITLE_WORDS.finditer(phrase)]
+        if not roles or roles[-1] in ("administration", "council", "police", "head", "general", "deputy",
+                                      "official", "chief"):
+            return None
+        role = "governor|gov\\." if roles[-1] in ("governor", "gov.") else re.escape(roles[-1])
+        name = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
+        # places the phrase names must be near the holder ("the governor of Sumy"); places the
+        # sentence names before the phrase pick among holders ("a strike on Kharkiv, its governor said")
+        ignore = {"Russian", "Ukrainian", "The"}
+        required = set(re.findall(r"\b[A-Z][a-z]{3,}", phrase)) - ignore
+        if re.search(r"installed|appointed|backed", phrase, re.IGNORECASE):
+            required.add("installed|appointed|backed")
+        if re.search(r"\bRussian\b", phrase):
+            required.add(r"\bRussian\b|\bRussia-")  # a Russian governor is not Luhansk's
+        at = context.find(phrase)
+        places = set(re.findall(r"\b[A-Z][a-z]{3,}", context[:at] if at > 0 else context)) - ignore
+        best, best_score = None, -1
+        for m in re.finditer(rf"(?i:\b(?:{role}))[,\s]+({name})|({name}),\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,4}}"
+                             rf"(?i:{role})\b", self._text):
+            holder = m.group(1) or m.group(2)
+            if self._person_in(holder) != holder:
+                continue
+            window = self._text[max(0, m.start() - 40):m.end() + 40]
+            leading = self._text[max(0, m.start() - 40):m.end()]  # what titles the holder
+            if not all(re.search(place, leading, re.IGNORECASE) for place in required):
+                continue
+            score = sum(place in window for place in places)
+            if score > best_score:
+                best, best_score = holder, score
+        if best is None:
+            return None
+        alias = vocab_mod.canonical_claimant(self.vocab, best, kind="person")
+        return alias.claimant if alias else best
+
+    @staticmethod
+    def _role_name(phrase: str, sentence: str) -> str:
+        """A role as a source's name; a mayor or city council takes its city's name
+        ("according to the mayor" of "the city of Kramatorsk" -> "Kramatorsk mayor")."""
+        name = phrase_name(phrase, 4)
+        role = re.search(r"\b(mayor|city council)\b", phrase, re.IGNORECASE)
+        if role and not re.search(r"\b[A-Z]", phrase.replace(role.group(0), "")):
+            city = re.search(r"\b(?:city|town) of ([A-Z][\w'’-]+)|\b([A-Z][\w-]+)(?:'s|’s)? (?:mayor|city council)\b",
+                             sentence)
+            if city:
+                name = f"{city.group(1) or city.group(2)} {role.group(1).title() if 'council' in role.group(1).lower() else role.group(1).lower()}"
+        return name
 
     def _full_name(self, surname: str) -> tuple[str, str] | None:
         """(full name, party) of the first person in the article with this surname."""
@@ -518,28 +614,32 @@ class Extractor:
                 return party
         return "ukraine" if TITLE_WORDS.search(context) else "other"
 
-    def find_source(self, sentence: str, previous_fn: Callable[[], Source | None] = lambda: None,
+    def find_source(self, sentence: str,
+                    previous_fn: Callable[[Callable[[Source], bool]], Source | None] = lambda accept: None,
                     ) -> tuple[Source | None, Source | None, str]:
         """(claimant, relay, stance) named in the sentence; pronouns resolve to the previous source.
 
-        ``previous_fn`` gives the source named before, and is only called when a pronoun needs it.
+        ``previous_fn(accept)`` gives the last source named before that ``accept`` takes, and is
+        only called when a pronoun needs it: "he said" looks back for a person, "the governor
+        said" for a person named as governor, "officials said" for a body.
         """
-        cached: list[Source | None] = []
+        cached: dict[str, Source | None] = {}
 
-        def previous_source() -> Source | None:
-            if not cached:
-                cached.append(previous_fn())
-            return cached[0]
+        def previous_source(pronoun: str = "") -> Source | None:
+            want = _referent(pronoun)
+            if want not in cached:
+                cached[want] = _previous_of_kind(previous_fn, want)
+            return cached[want]
 
         found: list[tuple[int, Source]] = []
         stance = "assert"
         for m in ACCORDING.finditer(sentence):
             cue = "'" + " ".join(m.group(0).split()[:2]) + "'"
-            src = self._named_source(m.group("src"), sentence, cue)
-            if src is None and PRONOUN_SOURCE.match(m.group("src").strip(" ,.")) and \
-                    (previous := previous_source()) is not None:
-                src = dataclasses.replace(previous, cue="according to +previous",
-                                          mention=m.group("src").strip(" ,."))
+            words = m.group("src").strip(" ,.")
+            src = None
+            if PRONOUN_SOURCE.match(words) and (previous := previous_source(words)) is not None:
+                src = dataclasses.replace(previous, cue="according to +previous", mention=words)
+            src = src or self._named_source(m.group("src"), sentence, cue)
             if src:
                 found.append((m.start(), src))
         for m in self.vocab.verb_re.finditer(sentence):
@@ -565,7 +665,7 @@ class Extractor:
             if subject:
                 pronoun = PRONOUN_SOURCE.match(subject) or (
                     len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it"))
-                previous = previous_source() if pronoun else None
+                previous = previous_source(subject) if pronoun else None
                 if previous is not None:
                     src = dataclasses.replace(previous, cue=f"'{subject} {verb}' +previous", mention=subject)
                 else:
@@ -836,13 +936,13 @@ class Extractor:
             if j not in memo:
                 memo[j] = (None, None, "assert")  # guards against cycles while computing
                 _, text, start, end = sentences[j]
-                memo[j] = self.find_source(text[start:end], lambda: previous_before(j))
+                memo[j] = self.find_source(text[start:end], lambda accept: previous_before(j, accept))
             return memo[j]
 
-        def previous_before(i: int) -> Source | None:
-            """The last source named in the few body sentences before sentence i."""
+        def previous_before(i: int, accept: Callable[[Source], bool]) -> Source | None:
+            """The last source ``accept`` takes in the few body sentences before sentence i."""
             for j in range(i - 1, max(-1, i - 1 - LOOKBACK_SENTENCES), -1):
-                if sentences[j][0] == "body" and (found := source_at(j)[0]) is not None:
+                if sentences[j][0] == "body" and (found := source_at(j)[0]) is not None and accept(found):
                     return found
             return None
 

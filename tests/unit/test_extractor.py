@@ -208,3 +208,12 @@ def test_a_role_nobody_holds_names_its_city():
     got = claims(body)
     assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
         (3, "Kramatorsk mayor", "ukraine")]
+
+
+def test_a_city_council_and_an_appositive_name_are_named_in_full():
+    body = ("The city council of the besieged Ukrainian city of Mariupol has said 300 people were killed "
+            "in the bombing of its drama theatre. "
+            "In Dnipropetrovsk 13 people were killed, according to the region's governor, Valentyn Reznichenko.")
+    got = claims(body)
+    assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
+        (300, "Mariupol City Council", "ukraine"), (13, "Valentyn Reznichenko", "ukraine")]

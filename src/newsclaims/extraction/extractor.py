@@ -532,7 +532,8 @@ class Extractor:
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
             marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
             party = self._party_from(text if marked else context)
-            return Source(phrase_name(text, 5), None, party, cue + (" +body" if marked else " +body?"),
+            return Source(self._role_name(text, context) if re.search(r"city council", text, re.IGNORECASE)
+                          else phrase_name(text, 5), None, party, cue + (" +body" if marked else " +body?"),
                           "organisation", text)
         if TITLE_WORDS.search(text):
             # "the regional governor": named by role, and by name where the article names its holder
@@ -585,15 +586,19 @@ class Extractor:
     @staticmethod
     def _role_name(phrase: str, sentence: str) -> str:
         """A role as a source's name; a mayor or city council takes its city's name
-        ("according to the mayor" of "the city of Kramatorsk" -> "Kramatorsk mayor")."""
-        name = phrase_name(phrase, 4)
-        role = re.search(r"\b(mayor|city council)\b", phrase, re.IGNORECASE)
-        if role and not re.search(r"\b[A-Z]", phrase.replace(role.group(0), "")):
-            city = re.search(r"\b(?:city|town) of ([A-Z][\w'’-]+)|\b([A-Z][\w-]+)(?:'s|’s)? (?:mayor|city council)\b",
-                             sentence)
-            if city:
-                name = f"{city.group(1) or city.group(2)} {role.group(1).title() if 'council' in role.group(1).lower() else role.group(1).lower()}"
-        return name
+        ("according to the mayor" of "the city of Kramatorsk" -> "Kramatorsk mayor",
+        "the city council of the besieged city of Mariupol" -> "Mariupol City Council")."""
+        role = re.search(r"\b(mayor|city council|council(?= of (?:the )?(?:[\w-]+ ){0,3}city\b))", phrase,
+                         re.IGNORECASE)
+        if not role:
+            return phrase_name(phrase, 4)
+        city_of = re.compile(r"\b(?:city|town|mayor) of (?:\w+ ){0,2}?([A-Z][\w'’-]+)|"
+                             r"\b(?!Russian\b|Ukrainian\b)([A-Z][a-z]+)(?:'s|’s)? (?:mayor|city council)\b")
+        city = city_of.search(phrase) or city_of.search(sentence)
+        if city is None:
+            return phrase_name(phrase, 4)
+        place = city.group(1) or city.group(2)
+        return f"{place} mayor" if role.group(1).lower() == "mayor" else f"{place} City Council"
 
     def _full_name(self, surname: str) -> tuple[str, str] | None:
         """(full name, party) of the first person in the article with this surname."""
@@ -640,6 +645,12 @@ class Extractor:
             if PRONOUN_SOURCE.match(words) and (previous := previous_source(words)) is not None:
                 src = dataclasses.replace(previous, cue="according to +previous", mention=words)
             src = src or self._named_source(m.group("src"), sentence, cue)
+            if src and src.cue.endswith("+role") and (
+                    appositive := re.match(r",\s*([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\b", sentence[m.end():])) \
+                    and self._person_in(appositive.group(1)) == appositive.group(1):
+                # "according to the region's governor, Valentyn Reznichenko": the name follows the role
+                src = dataclasses.replace(src, claimant=appositive.group(1), kind="person",
+                                          cue=src.cue + " +name")
             if src:
                 found.append((m.start(), src))
         for m in self.vocab.verb_re.finditer(sentence):
@@ -656,7 +667,7 @@ class Extractor:
             if not bare and len(parts) >= 3 and left[: len(left) - len(clause)].rstrip().endswith(","):
                 # "Igor Konashenkov, the Russian defence ministry spokesman, claimed",
                 # "the mayor of Lviv, Andriy Sadovyi, said": the name sits in the appositive
-                clause = ",".join(parts[-4:-1])
+                clause = ",".join(parts[-3:-1])
             words = clause.strip().split()
             while words and words[-1].lower() in SKIP_WORDS:
                 words.pop()

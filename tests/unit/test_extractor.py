@@ -217,3 +217,18 @@ def test_a_city_council_and_an_appositive_name_are_named_in_full():
     got = claims(body)
     assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
         (300, "Mariupol City Council", "ukraine"), (13, "Valentyn Reznichenko", "ukraine")]
+
+
+@pytest.mark.parametrize("title, body, subject", [
+    ("Jet crashes into apartments in western Russia",
+     "Earlier state media reports said at least 25 people were injured.", "russia"),
+    ("Drone attack hits two military bases deep inside Russia",
+     "Zelenskyy said the Russian attacks had also killed four people Monday.", "ukraine"),
+    ("Title", "Two volunteer soldiers fired at other troops at a Russian military firing range, "
+              "killing 11, the defence ministry said.", "russia"),
+    ("Title", "Regarding its own casualties, Moscow has not updated the numbers since March, when it "
+              "reported 1,351 military personnel killed.", "russia"),
+])
+def test_whose_losses_from_places_and_own_losses(title, body, subject):
+    got = claims(body, title=title)
+    assert got and {c["subject"] for c in got} == {subject}

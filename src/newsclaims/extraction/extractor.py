@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.4.0"
+EXTRACTOR_VERSION = "rules-1.5.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -111,10 +111,19 @@ RUSSIA_SIDE = re.compile(
 UKRAINE_SIDE = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|kiev's|azov|ukrainians)\b", re.IGNORECASE)
 RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|yeysk|in moscow|st petersburg|krasnodar|"
-    r"russia's (?:border )?regions?|in russia(?![\w-])|"
+    r"russia's (?:border )?regions?|(?:in|inside|into) (?:(?:western|southern|eastern|northern|central|deep) )?russia(?![\w-])|"
     r"russia(?:n|'s|’s) (?:\w+ ){0,2}(?:city|town|village|region|base|airfield|range|ground|fleet|territory))\b",
     re.IGNORECASE,
 )
+UKRAINIAN_PLACES = re.compile(
+    r"\b(?:kyiv|kiev|kharkiv|mariupol|odesa|odessa|lviv|dnipro\w*|zaporizhzhia|kherson|mykolaiv|donetsk|luhansk|"
+    r"donbas|crimea\w*|bucha|irpin|sumy|chernihiv|kramatorsk|sloviansk|bakhmut|sievierodonetsk|lysychansk|"
+    r"nikopol|vinnytsia|poltava|zhytomyr|kremenchuk|izium|melitopol|enerhodar)\b",
+    re.IGNORECASE,
+)
+# the victims of a Russian attack are Ukraine's, even in an article about events in Russia
+RUSSIAN_ATTACK = re.compile(r"\b(?:russian|russia's|moscow's)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|missiles?|"
+                            r"rockets?|bombardment|forces|troops)\b", re.IGNORECASE)
 OF_TOTAL_BEFORE = re.compile(r"\d[\d,]*\s+of(?: the)?\s+$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\w+teen|\w+ty)\s+of(?: the)?\s+$", re.IGNORECASE)
 PARTITIVE_AFTER = re.compile(r"\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\b)", re.IGNORECASE)
@@ -131,6 +140,9 @@ CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
                         r"aircraft|planes|troops|soldiers|servicemen|personnel|men)\b", re.IGNORECASE)
+# "Regarding its own casualties, Moscow ... reported 1,351": the topic of the whole sentence
+OWN_LOSSES_TOPIC = re.compile(r"\b(?:its|their|our) own\s+(?:\w+\s+)?(?:losses|casualties|dead|death toll)\b",
+                              re.IGNORECASE)
 # "Ukraine was losing 100 soldiers", "Russia's military has lost 6,000 troops": whose losses
 LOSS_SIDE = re.compile(
     r"\b(?:(?P<r>russia(?:n|'s|’s)?|moscow|kremlin)|(?P<u>ukrain\w*|kyiv|kiev))\b[^.;:]{0,45}?"
@@ -796,7 +808,9 @@ class Extractor:
 
     @staticmethod
     def _subject(sentence: str, number: NumberMention, category: str, noun_text: str, noun_pos: int,
-                 source: Source | None, metric: str) -> str:
+                 source: Source | None, metric: str, in_russia: bool = False) -> str:
+        """Whose people or equipment the number counts; ``in_russia`` when the title places the
+        article's events in Russia."""
         start = max(0, number.start - 40)
         phrase = sentence[start:number.end + 50]
         lo = min(number.start, noun_pos if noun_pos >= 0 else number.start)
@@ -807,12 +821,16 @@ class Extractor:
             # ("Ukrainian forces fired 10 rockets"), not the side that shot them down
             near = sentence[max(0, number.start - 40):hi + 25] if metric.endswith("_launched") else local
             return "ukraine" if UKRAINE_SIDE.search(near) and not RUSSIA_SIDE.search(near) else "russia"
-        own = OWN_LOSSES.search(sentence[max(0, number.start - 40):hi + 3])
+        own = OWN_LOSSES.search(sentence[max(0, number.start - 40):hi + 3]) or \
+            OWN_LOSSES_TOPIC.search(sentence, 0, number.start)
         if own and source is not None and source.party in ("russia", "ukraine"):
             return source.party  # "our losses", "its aircraft": the claimant's own side
         if category in ("civilians", "children", "people", "refugees", "displaced"):
             if RUSSIAN_PLACES.search(sentence) or noun_text.lower() == "russians":
                 return "russia"
+            if in_russia and not UKRAINE_SIDE.search(sentence) and not UKRAINIAN_PLACES.search(sentence) \
+                    and not RUSSIAN_ATTACK.search(sentence):
+                return "russia"  # an article about a strike in Russia, no Ukrainian place named here
             if not noun_text and (loss := LOSS_SIDE.search(sentence, 0, number.start)):
                 return "russia" if loss.group("r") else "ukraine"  # "Russian deaths at almost 19,000"
             return "ukraine"
@@ -824,6 +842,8 @@ class Extractor:
             return "russia"
         if u and not r:
             return "ukraine"
+        if not r and not u and category == "troops" and RUSSIAN_PLACES.search(sentence):
+            return "russia"  # "soldiers fired at other troops at a Russian military firing range"
         if r and u:
             # the side word closest before the noun
             rs = [m.start() for m in RUSSIA_SIDE.finditer(local)]
@@ -938,6 +958,7 @@ class Extractor:
             default = Source("unattributed", None, "unattributed", "no source named", "unknown", "")
         claims: list[Claim] = []
         self._text = f"{title}\n{body}"  # where a surname's full name is looked up
+        in_russia = RUSSIAN_PLACES.search(title) is not None
         sentences = [(section, text, start, end) for section, text in (("title", title), ("body", body))
                      for start, end in split_sentences(text)]
         memo: dict[int, tuple[Source | None, Source | None, str]] = {}
@@ -1020,7 +1041,7 @@ class Extractor:
                 last_category = (category, noun)
                 scope, period_days, scope_cue = self._scope(sentence, metric, category, number.value, number.start)
                 as_of, date_cue = self._as_of(sentence, number, published_on)
-                subject = self._subject(sentence, number, category, noun, noun_pos, source, metric)
+                subject = self._subject(sentence, number, category, noun, noun_pos, source, metric, in_russia)
                 evidence += [f"number '{number.text}'", f"noun '{noun}'" if noun else "no noun",
                              f"outcome {outcomes[:2]}", f"scope '{scope_cue}'", date_cue,
                              f"source {source.cue}"]

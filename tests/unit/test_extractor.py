@@ -232,3 +232,16 @@ def test_a_city_council_and_an_appositive_name_are_named_in_full():
 def test_whose_losses_from_places_and_own_losses(title, body, subject):
     got = claims(body, title=title)
     assert got and {c["subject"] for c in got} == {subject}
+
+
+def test_an_order_vouches_for_the_forces_it_orders_only():
+    body = ("Russian President Vladimir Putin has ordered his military to recruit another 137,000 troops "
+            "to replace the estimated 75,000 soldiers who have been killed or wounded.")
+    got = {c["value"]: (c["metric"], c["claimant"]) for c in claims(body, outlet="Daily Mail")}
+    assert got == {137000: ("troops_deployed", "Vladimir Putin"), 75000: ("troops_casualties", "Daily Mail")}
+
+
+def test_according_to_an_update_from_names_the_body():
+    body = ("Russian forces destroyed over 100 rockets at a depot, according to an update "
+            "from Russia's Defense Ministry on Wednesday.")
+    assert [c["claimant"] for c in claims(body, outlet="RT")] == ["Russian Ministry of Defence"]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.5.0"
+EXTRACTOR_VERSION = "rules-1.6.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -205,7 +205,13 @@ PRONOUN_SOURCE = re.compile(
 ACCORDING = re.compile(
     r"\b(?:according to|as per|citing|cited by|in the words of|figures from|data from|estimates (?:by|from)|"
     r"a statement (?:from|by)|a report (?:from|by)|reports? by|confirmed by|said by|claimed by|reported by)\s+"
-    r"(?:(?:recent|latest|new|the latest|official|updated|preliminary)\s+)?(?:(?:estimates|figures|data|reports?|statements?|information|numbers|counts?)\s+(?:by|from|of)\s+)?"
+    # "an update from", "the latest figures by": the article only where such a phrase follows
+    r"(?:(?:an?|the)\s+(?=(?:(?:recent|latest|new|official|updated|preliminary)\s+)?"
+    r"(?:estimates|figures|data|reports?|statements?|information|numbers|counts?|updates?|assessments?)\s+"
+    r"(?:by|from|of)\s))?"
+    r"(?:(?:recent|latest|new|official|updated|preliminary)\s+)?"
+    r"(?:(?:estimates|figures|data|reports?|statements?|information|numbers|counts?|updates?|assessments?)\s+"
+    r"(?:by|from|of)\s+)?"
     r"(?P<src>[^,;:()\"“”]{2,90})",
     re.IGNORECASE,
 )
@@ -250,7 +256,7 @@ SOURCE_BODY = re.compile(
     re.IGNORECASE,
 )
 PARTY_MARKERS = [
-    ("russia", re.compile(r"\b(?:russian|russia|kremlin|moscow|pro-russian|russia-installed|russian-installed|russian-appointed|separatist|dpr|lpr|donetsk people|luhansk people)\b", re.IGNORECASE)),
+    ("russia", re.compile(r"\b(?:russian|russia|kremlin|moscow|pro-russian|russia-installed|russian-installed|russian-appointed|separatists?|dpr|lpr|donetsk people|luhansk people)\b", re.IGNORECASE)),
     # case matters here: "US" and "UN" are the countries, "us" and "un-" are not
     ("united_states", re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bPentagon\b|\bWashington\b|\bWhite House\b)")),
     ("united_kingdom", re.compile(r"\b(?:british|uk|u\.k\.|britain|london)\b", re.IGNORECASE)),
@@ -529,6 +535,9 @@ class Extractor:
         person = self._person_in(text)
         if person:
             party = self._party_from(text)
+            if party == "other":
+                # "Pavlo Kyrylenko said": the titles the article gave the name when it first used it
+                party = self._party_at_first_mention(person)
             return Source(person, None, party, cue + " +person", "person", text)
         words = text.split()
         if len(words) <= 3 and words and re.fullmatch(r"[A-Z][a-z'-]+", words[-1]) and \
@@ -624,6 +633,17 @@ class Extractor:
             return name, self._party_from(self._text[max(0, m.start() - 60):m.end() + 60])
         return None
 
+    def _party_at_first_mention(self, name: str) -> str:
+        """The party of the words around a name's first use in the article ("Donetsk Governor
+        Pavlo Kyrylenko", "Vladimir Leontyev, the Russian-installed head of ...")."""
+        at = self._text.find(name)
+        if at < 0:
+            return "other"
+        before = self._text[max(0, at - 50):at]
+        before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
+        after = re.match(r",\s+(?:the\s+|a\s+)?([^,.;]{0,60})", self._text[at + len(name):])
+        return self._party_from(before + " " + (after.group(1) if after else "") + " ")
+
     @staticmethod
     def _party_from(context: str) -> str:
         for party, pattern in PARTY_MARKERS:
@@ -701,6 +721,10 @@ class Extractor:
             if src:
                 if self.vocab.verbs.get(verb) == "deny":
                     stance = "deny"
+                elif self.vocab.verbs.get(verb) == "order":
+                    # "Putin ordered the army to recruit 137,000 troops": an order vouches only
+                    # for the forces it orders, not for other numbers in the sentence
+                    src = dataclasses.replace(src, cue=src.cue + " +order")
                 found.append((m.start(), src))
         if not found and POSSESSIVE_HINT.search(sentence):
             for m in POSSESSIVE_SOURCE.finditer(sentence):
@@ -1037,7 +1061,8 @@ class Extractor:
                 if named is None:  # attribution is only worked out for sentences that hold a claim
                     named = source_at(index)
                 src, relay, stance = named
-                source = src or default
+                source = src if src is not None and not (
+                    src.cue.endswith("+order") and metric != "troops_deployed") else default
                 last_category = (category, noun)
                 scope, period_days, scope_cue = self._scope(sentence, metric, category, number.value, number.start)
                 as_of, date_cue = self._as_of(sentence, number, published_on)

@@ -3,7 +3,8 @@
 * ``claimant_aliases.csv``: a regex of names -> canonical claimant, organisation, party, kind
 * ``metric_terms.csv``: nouns -> what is counted (troops, civilians, tanks, ...)
 * ``outcome_terms.csv``: words -> what happened to it (killed, injured, destroyed, ...)
-* ``reporting_verbs.csv``: attribution verbs and their stance
+* ``reporting_verbs.csv``: attribution verbs and their stance: ``assert``, ``deny`` (the claim is
+  recorded as denied) or ``order`` (the verb attributes only the forces it orders: "ordered")
 """
 
 from __future__ import annotations

@@ -245,3 +245,9 @@ def test_according_to_an_update_from_names_the_body():
     body = ("Russian forces destroyed over 100 rockets at a depot, according to an update "
             "from Russia's Defense Ministry on Wednesday.")
     assert [c["claimant"] for c in claims(body, outlet="RT")] == ["Russian Ministry of Defence"]
+
+
+def test_others_are_of_the_kind_counted_before():
+    body = ("At least three civilians were killed and eight others were wounded over the past 24 hours, "
+            "according to Ukraine's presidential office.")
+    assert [c["metric"] for c in claims(body)] == ["civilians_killed", "civilians_injured"]

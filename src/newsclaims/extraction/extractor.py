@@ -1020,6 +1020,11 @@ class Extractor:
                     continue
                 category, noun, noun_pos = self._category_near(sentence, number)
                 evidence: list[str] = []
+                if noun.lower() == "others" and noun_pos > number.start and last_category is not None \
+                        and last_category[0] in PEOPLE_CATEGORIES:
+                    # "killing 11 soldiers and wounding 15 others": the others are of the same kind
+                    category = last_category[0]
+                    evidence.append(f"others are '{last_category[1] or last_category[0]}'")
                 counts_other_noun = counts_something_else(sentence, number.end, self.vocab)
                 if noun_pos != -1 and noun_pos < number.start and counts_other_noun:
                     # "in two speedboats", "40 apartment buildings": the number counts its own noun

@@ -251,3 +251,22 @@ def test_others_are_of_the_kind_counted_before():
     body = ("At least three civilians were killed and eight others were wounded over the past 24 hours, "
             "according to Ukraine's presidential office.")
     assert [c["metric"] for c in claims(body)] == ["civilians_killed", "civilians_injured"]
+
+
+def test_a_toll_that_rose_counts_the_dead_of_that_event():
+    body = ("Trade between the two countries has increased in recent months. — The death toll from "
+            "Wednesday's Russian missile strike on an apartment building in the southern city of Mykolaiv "
+            "has risen to six, according to Gov. Vitaliy Kim.")
+    assert [(c["value"], c["metric"], c["scope"], c["claimant"], c["claimant_party"]) for c in claims(body)] == [
+        (6, "people_killed", "event", "Vitaliy Kim", "ukraine")]
+
+
+def test_artillery_shells_are_not_missiles():
+    assert claims("About 40 shells were fired overnight at the city of Nikopol, the governor said.") == []
+
+
+def test_a_dash_list_item_is_its_own_sentence():
+    body = "Trade has grown this year. — Funerals were held for 18 people killed by the strike."
+    spans = split_sentences(body)
+    assert [body[s:e] for s, e in spans] == [
+        "Trade has grown this year.", "Funerals were held for 18 people killed by the strike."]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.6.0"
+EXTRACTOR_VERSION = "rules-1.7.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -33,7 +33,7 @@ ABBREVIATIONS = {
 LAST_WORD = re.compile(r"([\w.']+)\.$")
 # Sentence end punctuation (with closing quotes) before white space and a capital, or a line break.
 # It starts with a character class rather than a look-behind, which is much faster to scan.
-BOUNDARY = re.compile(r"[.!?][\"”’')\]]*(\s+)(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+BOUNDARY = re.compile(r"[.!?][\"”’')\]]*(\s+)(?=[\"“‘'(\[]?[A-Z0-9]|[—–•]\s)|\n+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -53,8 +53,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     out = []
-    for s, e in spans:  # trim white space inside each span, drop empty ones
-        while s < e and text[s].isspace():
+    for s, e in spans:  # trim white space (and a list's dash or bullet) inside each span, drop empty ones
+        while s < e and (text[s].isspace() or text[s] in "—–•" and s + 1 < e and text[s + 1].isspace()):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -183,6 +183,11 @@ EVENT = re.compile(
     r"at the|near|in a|operation)\b",
     re.IGNORECASE,
 )
+EVENT_TOLL = re.compile(
+    r"\btoll (?:from|of|in) (?:\w+[’']s |the |a |an |this |last )?(?:[\w-]+ ){0,3}?(?:strike|attack|shelling|"
+    r"bombing|explosion|blast|crash|raid)\b",
+    re.IGNORECASE,
+)
 WEEKDAY_RE = re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 DATE_RE = re.compile(
     rf"\b(?:(?:on|as of|by|since|until)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>20\d\d))?",
@@ -235,7 +240,7 @@ NOT_A_NAME = frozenset([
 ])
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,3})\b")
 TITLE_WORDS = re.compile(
-    r"\b(?:mayor|governor|gov\.|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
+    r"\bgov\.|\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
     r"advisor|commander|general|leader|secretary|ambassador|prosecutor|police|administration|council|"
     r"deputy|director|representative|ombudsman|commissioner)\b",
     re.IGNORECASE,
@@ -413,13 +418,17 @@ def implies_people(sentence: str, number: NumberMention, outcomes: list[str]) ->
 def toll_of(sentence: str, number: NumberMention) -> bool:
     """A number that is a toll: "Russian deaths at almost 19,000", "more than 20,000 casualties"."""
     before = sentence[max(0, number.start - 70):number.start]
-    return TOLL_BEFORE.search(before) is not None or TOLL_AFTER.match(sentence, number.end) is not None
+    return TOLL_BEFORE.search(before) is not None or TOLL_AFTER.match(sentence, number.end) is not None \
+        or TOLL_ROSE.search(sentence, 0, number.start) is not None
 
 
 TOLL_BEFORE = re.compile(r"\b(?:deaths|death toll|casualties|losses|toll)\b[^.;:\d]{0,45}?"
                          r"\b(?:at|to|of|reached|hit|stands at|was|is|are|were|exceeded|passed|surpassed)"
                          r"(?:\s+(?:about|around|almost|nearly|over|more than|some|roughly|at least|"
                          r"somewhere between|between|an estimated))?\s*$", re.IGNORECASE)
+# "The death toll from Wednesday's strike on an apartment building in Mykolaiv has risen to six"
+TOLL_ROSE = re.compile(r"\b(?:death toll|toll)\b[^.;:\d]{0,160}?\b(?:risen|rose|climbed|increased|grown|jumped|reached)"
+                       r"\s+to(?:\s+(?:about|around|at least|more than|over|nearly|almost))?\s*$", re.IGNORECASE)
 TOLL_AFTER = re.compile(r"\s*(?:casualties|deaths|fatalities)\b", re.IGNORECASE)
 PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:were|have|had|was|are|died|dead|killed|wounded|injured|more|others)\b",
                                re.IGNORECASE)
@@ -920,6 +929,8 @@ class Extractor:
         if casualty and value >= 1000 or metric.endswith("_destroyed") and value >= 100:
             # no single strike kills thousands or destroys hundreds of tanks: a running total
             return "cumulative", None, f"toll of {value:,.0f}"
+        if t := EVENT_TOLL.search(sentence):
+            return "event", None, t.group(0)  # "the death toll from Wednesday's missile strike"
         c = CUMULATIVE.search(sentence)
         if c:
             return "cumulative", None, c.group(0)
@@ -1055,6 +1066,8 @@ class Extractor:
                         "civilians" if CIVILIAN_CONTEXT.search(sentence) else "people"
                     noun, noun_pos = "", -1
                     evidence.append(f"{category} implied by outcome and context")
+                    if not outcomes and TOLL_ROSE.search(sentence, 0, number.start):
+                        outcomes = ["killed"]  # "the death toll ... has risen to six"
                 if category is None:
                     continue
                 metric, note = metric_for(category, outcomes)

@@ -270,3 +270,21 @@ def test_a_dash_list_item_is_its_own_sentence():
     spans = split_sentences(body)
     assert [body[s:e] for s, e in spans] == [
         "Trade has grown this year.", "Funerals were held for 18 people killed by the strike."]
+
+
+def test_a_quotation_belongs_to_its_speaker():
+    body = ('UNICEF Executive Director Catherine Russell said she was "horrified" by the attack. '
+            '"We do not yet know the number of casualties," she said in a statement. '
+            '"This attack underscores the toll of this war. In less than two weeks, at least 37 children '
+            'have been killed."\n'
+            '“The tragedy claimed the lives of 14 people. I offer my condolences,” the governor of the '
+            'Krasnodar Krai region, Veniamin Kondratiev, said.')
+    got = [(c["value"], c["claimant"], c["claimant_party"]) for c in claims(body, outlet="ABC News")]
+    assert got == [(37, "Catherine Russell", "united_nations"), (14, "Veniamin Kondratiev", "russia")]
+
+
+def test_quote_spans_pair_straight_and_curly_marks():
+    from newsclaims.extraction.extractor import quote_spans
+    text = 'He said: "They left. "One was killed. All of them." Then “a second”.\n"Open to the end'
+    spans = [text[a:b + 1] for a, b in quote_spans(text)]
+    assert spans == ['"They left. "', '"One was killed. All of them."', "“a second”", '"Open to the end']

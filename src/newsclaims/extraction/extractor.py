@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.7.0"
+EXTRACTOR_VERSION = "rules-1.8.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -236,6 +236,8 @@ NOT_A_NAME = frozenset([
     "military", "health", "police", "gov", "mr", "mrs", "ms", "dr", "sen", "rep", "lt", "col", "gen",
     "commander", "spokesman", "spokeswoman", "adviser", "advisor", "secretary", "ambassador", "colonel",
     "major", "captain", "sergeant", "lieutenant", "senior", "former", "acting", "local", "top",
+    "executive", "director", "chairman", "chairwoman", "chair", "press", "officer", "host", "leader", "envoy",
+    "representative", "commissioner", "ombudsman", "inspector", "emergency", "services", "service",
     *WEEKDAYS,
 ])
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,3})\b")
@@ -515,9 +517,9 @@ class Extractor:
                       text.strip())
 
     @staticmethod
-    def _person_in(text: str) -> str | None:
-        """The first person's name in the text, titles dropped ("Mayor Oleksandr Senkevych")."""
-        for m in PERSON.finditer(text):
+    def _person_in(text: str, last: bool = False) -> str | None:
+        """The first (or last) person's name in the text, titles dropped ("Mayor Oleksandr Senkevych")."""
+        for m in (reversed(list(PERSON.finditer(text))) if last else PERSON.finditer(text)):
             words = m.group(1).split()
             while words and (words[0].lower() in NOT_A_NAME or words[0].lower() in SKIP_WORDS):
                 words.pop(0)
@@ -541,7 +543,8 @@ class Extractor:
             return Source(name, None, "ukraine", cue + " +officials", "state", text)
         if PRONOUN_SOURCE.match(text) and not NAMING_ROLE.match(text):
             return None
-        person = self._person_in(text)
+        # the name nearest the verb: "the governor of the Krasnodar Krai region, Veniamin Kondratiev"
+        person = self._person_in(text, last=True)
         if person:
             party = self._party_from(text)
             if party == "other":
@@ -633,8 +636,8 @@ class Extractor:
     def _full_name(self, surname: str) -> tuple[str, str] | None:
         """(full name, party) of the first person in the article with this surname."""
         for m in re.finditer(rf"\b((?:[A-Z][a-z'-]+ ){{1,2}}{re.escape(surname)})\b", self._text):
-            name = m.group(1)
-            if self._person_in(name) != name:
+            name = self._person_in(m.group(1))  # "Mayor Vadym Boychenko": the name without the title
+            if name is None or not name.endswith(surname):
                 continue
             alias = vocab_mod.canonical_claimant(self.vocab, name, kind="person")
             if alias:
@@ -658,6 +661,8 @@ class Extractor:
         for party, pattern in PARTY_MARKERS:
             if pattern.search(context):
                 return party
+        if RUSSIAN_PLACES.search(context):
+            return "russia"  # "the governor of the Krasnodar Krai region"
         return "ukraine" if TITLE_WORDS.search(context) else "other"
 
     def find_source(self, sentence: str,
@@ -1013,6 +1018,29 @@ class Extractor:
                     return found
             return None
 
+        quotes = {"title": quote_spans(title), "body": quote_spans(body)}
+
+        def speaker_of_quote(i: int, depth: int = 0) -> Source | None:
+            """Who speaks a quotation that runs across sentence i: the source named in the sentence
+            that opens it ('Russell said: "...'), else in the one that closes it ('...," she said.'),
+            else, for a quotation that opens its sentence, the speaker of the quotation before it."""
+            section, text, start, end = sentences[i]
+            for q_open, q_close in quotes[section]:
+                if q_open >= end or q_close <= start or (start <= q_open and q_close <= end):
+                    continue  # not here, or a quotation inside this one sentence
+                j_open = _sentence_at(sentences, section, q_open)
+                for j in (j_open, _sentence_at(sentences, section, q_close)):
+                    if j is not None and j != i and (found := source_at(j)[0]) is not None:
+                        return dataclasses.replace(found, cue=f"quotation of {found.cue}")
+                if j_open is not None and q_open <= sentences[j_open][2] + 1 and depth < 2 and j_open > 0 \
+                        and sentences[j_open - 1][0] == section and \
+                        QUOTE_MARK.search(text, sentences[j_open - 1][2], sentences[j_open - 1][3]):
+                    # '"...worst," she said. "This attack ...': the quotations run on from one speaker
+                    found = source_at(j_open - 1)[0] or speaker_of_quote(j_open - 1, depth + 1)
+                    if found is not None:
+                        return dataclasses.replace(found, cue=f"quotation of {found.cue}")
+            return None
+
         for index, (section, text, s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
             # a sentence without a digit or a number word holds no claim; the word test is the
@@ -1078,6 +1106,8 @@ class Extractor:
                     continue
                 if named is None:  # attribution is only worked out for sentences that hold a claim
                     named = source_at(index)
+                    if named[0] is None and (speaker := speaker_of_quote(index)) is not None:
+                        named = (speaker, None, "assert")
                 src, relay, stance = named
                 source = src if src is not None and not (
                     src.cue.endswith("+order") and metric != "troops_deployed") else default
@@ -1101,6 +1131,41 @@ class Extractor:
                 ))
             claims.extend(sentence_claims)
         return dedupe(claims)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the quotations in a text. A straight quote mark opens when it
+    follows a space and precedes a word, and closes otherwise. A quotation still open at the end of
+    a paragraph, or when another opens, ends there (a quote that runs on reopens in the next paragraph)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in QUOTE_MARK.finditer(text):
+        mark, at = m.group(0), m.start()
+        if mark == '"':
+            before = text[at - 1] if at else " "
+            after = text[at + 1] if at + 1 < len(text) else " "
+            mark = "“" if (before.isspace() or before in "([—–") and not after.isspace() else "”"
+        if mark == "\n" or mark == "“":
+            if opened is not None:
+                spans.append((opened, at))
+            opened = at if mark == "“" else None
+        elif opened is not None:
+            spans.append((opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+QUOTE_MARK = re.compile(r"[“”\"\n]")  # \n ends a paragraph, and any quotation left open in it
+
+
+def _sentence_at(sentences: list[tuple[str, str, int, int]], section: str, offset: int) -> int | None:
+    """The index of the sentence of this section that holds the offset."""
+    for j, (sec, _, start, end) in enumerate(sentences):
+        if sec == section and start <= offset <= end:
+            return j
+    return None
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:

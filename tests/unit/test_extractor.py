@@ -288,3 +288,8 @@ def test_quote_spans_pair_straight_and_curly_marks():
     text = 'He said: "They left. "One was killed. All of them." Then “a second”.\n"Open to the end'
     spans = [text[a:b + 1] for a, b in quote_spans(text)]
     assert spans == ['"They left. "', '"One was killed. All of them."', "“a second”", '"Open to the end']
+
+
+def test_another_toll_continues_the_source_before():
+    body = ("Four people were killed in the strike, Gov. Vitaliy Kim said. Another six people were wounded.")
+    assert [(c["value"], c["claimant"]) for c in claims(body)] == [(4, "Vitaliy Kim"), (6, "Vitaliy Kim")]

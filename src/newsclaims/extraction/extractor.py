@@ -1108,6 +1108,10 @@ class Extractor:
                     named = source_at(index)
                     if named[0] is None and (speaker := speaker_of_quote(index)) is not None:
                         named = (speaker, None, "assert")
+                    elif named[0] is None and CONTINUES.match(sentence) and index > 0 and \
+                            sentences[index - 1][0] == section and (before := source_at(index - 1)[0]) is not None:
+                        # "Another six people were wounded.": the toll the sentence before gave, continued
+                        named = (dataclasses.replace(before, cue=f"continues {before.cue}"), None, "assert")
                 src, relay, stance = named
                 source = src if src is not None and not (
                     src.cue.endswith("+order") and metric != "troops_deployed") else default
@@ -1131,6 +1135,11 @@ class Extractor:
                 ))
             claims.extend(sentence_claims)
         return dedupe(claims)
+
+
+# a sentence that only adds to the one before it ("Another six people were wounded.")
+CONTINUES = re.compile(r"^(?:another|a further|further|in addition,?|additionally,?|of (?:them|those)|"
+                       r"among (?:them|the dead|the victims|those))\b", re.IGNORECASE)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

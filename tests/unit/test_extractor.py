@@ -293,3 +293,16 @@ def test_quote_spans_pair_straight_and_curly_marks():
 def test_another_toll_continues_the_source_before():
     body = ("Four people were killed in the strike, Gov. Vitaliy Kim said. Another six people were wounded.")
     assert [(c["value"], c["claimant"]) for c in claims(body)] == [(4, "Vitaliy Kim"), (6, "Vitaliy Kim")]
+
+
+@pytest.mark.parametrize("body, claimant, scope", [
+    ("Ukraine stopped short of publicly claiming the blasts that destroyed nine Russian planes at an "
+     "air base last week.", "Associated Press", "event"),
+    ("Regarding its own casualties, Moscow has not updated the numbers since March, when it reported "
+     "1,351 military personnel killed.", "Russian government", "cumulative"),
+    ("Ukraine has killed 200 Russian paratroopers in a missile strike on their base, Kyiv said.",
+     "Ukrainian government", "event"),
+])
+def test_negated_verbs_name_no_source_and_event_words_outrank_tolls(body, claimant, scope):
+    got = claims(body, outlet="Associated Press")
+    assert [(c["claimant"], c["scope"]) for c in got] == [(claimant, scope)]

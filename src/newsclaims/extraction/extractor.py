@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.8.0"
+EXTRACTOR_VERSION = "rules-1.9.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -183,6 +183,9 @@ EVENT = re.compile(
     r"at the|near|in a|operation)\b",
     re.IGNORECASE,
 )
+# words that name one attack or incident whatever else the sentence says
+STRONG_EVENT = re.compile(r"\b(?:attack|strike|struck|shelling|bombing|explosions?|blasts?|airstrike|air strike|"
+                          r"raid|crash|ambush|targeted|sank)\b", re.IGNORECASE)
 EVENT_TOLL = re.compile(
     r"\btoll (?:from|of|in) (?:\w+[’']s |the |a |an |this |last )?(?:[\w-]+ ){0,3}?(?:strike|attack|shelling|"
     r"bombing|explosion|blast|crash|raid)\b",
@@ -226,6 +229,8 @@ POSSESSIVE_SOURCE = re.compile(
 )
 POSSESSIVE_HINT = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:figures|data|estimates?|count|tally|report|statement|update)\b",
                              re.IGNORECASE)
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|without|short of|refused to|declined to|yet to)\s+(?:\w+ly\s+)?$",
+                            re.IGNORECASE)
 PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)")
 PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
 # Capitalised words that open a name-like run without being part of the name.
@@ -699,6 +704,7 @@ class Extractor:
                                           cue=src.cue + " +name")
             if src:
                 found.append((m.start(), src))
+        topic: Source | None = None  # the subject of a negated verb
         for m in self.vocab.verb_re.finditer(sentence):
             verb = m.group(0).lower()
             left = sentence[max(0, m.start() - 240):m.start()]  # a subject is never further back
@@ -706,6 +712,9 @@ class Extractor:
             # "X said" : the words before the verb, back to the clause start
             if PASSIVE_BEFORE.search(left[-12:]) and not re.match(r"\s+by\b", right):
                 continue  # passive without an agent ("have been recorded") names no source
+            # "Ukraine stopped short of publicly claiming", "has not updated": no claim made, but the
+            # subject stays the topic a later "it reported" in the sentence means
+            negated = NEGATED_BEFORE.search(left[-40:]) is not None
             left = PARENTHESIS.sub("", left)  # "the Donetsk People's Republic (DPR) said"
             parts = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)
             clause = parts[-1]
@@ -722,7 +731,7 @@ class Extractor:
             if subject:
                 pronoun = PRONOUN_SOURCE.match(subject) or (
                     len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it"))
-                previous = previous_source(subject) if pronoun else None
+                previous = (topic or previous_source(subject)) if pronoun else None
                 if previous is not None:
                     src = dataclasses.replace(previous, cue=f"'{subject} {verb}' +previous", mention=subject)
                 else:
@@ -732,7 +741,9 @@ class Extractor:
                 m2 = re.match(r"\s*(?:on \w+\s+)?([^,;.\"“”]{2,80})", right)
                 if m2 and left.rstrip()[-1:] in (",", '"', "”", "’"):
                     src = self._named_source(m2.group(1), sentence, f"'{verb}' inverted")
-            if src:
+            if src and negated:
+                topic = src
+            elif src:
                 if self.vocab.verbs.get(verb) == "deny":
                     stance = "deny"
                 elif self.vocab.verbs.get(verb) == "order":
@@ -907,6 +918,8 @@ class Extractor:
                number_start: int = 0) -> tuple[str, float | None, str]:
         # a window belongs to the number's clause: within a few words of it
         p = PERIOD.search(sentence, max(0, number_start - 60), number_start + 90)
+        if p and p.group("unit2") and not p.group("n2") and STRONG_EVENT.search(sentence):
+            p = None  # "destroyed nine planes at an air base last week": when one event happened
         if p:
             if p.group("perday") or p.group("overnight"):
                 return "period", 1.0, p.group(0)
@@ -940,6 +953,8 @@ class Extractor:
         if c:
             return "cumulative", None, c.group(0)
         if casualty and value >= 100 and (t := TOLL_SO_FAR.search(sentence)):
+            if e := STRONG_EVENT.search(sentence):
+                return "event", None, e.group(0)  # "has killed 200 paratroopers in a missile strike"
             return "cumulative", None, t.group(0)
         e = EVENT.search(sentence)
         if e:

@@ -306,3 +306,14 @@ def test_another_toll_continues_the_source_before():
 def test_negated_verbs_name_no_source_and_event_words_outrank_tolls(body, claimant, scope):
     got = claims(body, outlet="Associated Press")
     assert [(c["claimant"], c["scope"]) for c in got] == [(claimant, scope)]
+
+
+@pytest.mark.parametrize("body, metric, subject", [
+    ("Russia launched the mobilisation of 300,000 civilians in September.", "troops_deployed", "russia"),
+    ("The Kremlin poured as many as 2,000 draftees into the region.", "troops_deployed", "russia"),
+    ("The Russian military estimated that around 7,000 foreign fighters remain in Ukraine.", "troops_deployed",
+     "ukraine"),
+    ("At one point, Zelenskyy put the number of wounded at about 50.", "people_injured", "ukraine"),
+])
+def test_forces_sent_or_mobilised_and_a_number_of_wounded(body, metric, subject):
+    assert [(c["metric"], c["subject"]) for c in claims(body)] == [(metric, subject)]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.9.0"
+EXTRACTOR_VERSION = "rules-1.10.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -140,6 +140,8 @@ CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
                         r"aircraft|planes|troops|soldiers|servicemen|personnel|men)\b", re.IGNORECASE)
+FOREIGN_FIGHTERS = re.compile(r"\bforeign (?:fighters|mercenaries|volunteers|legion\w*)|\bforeigners\b|"
+                              r"\binternational legion\b", re.IGNORECASE)
 # "Regarding its own casualties, Moscow ... reported 1,351": the topic of the whole sentence
 OWN_LOSSES_TOPIC = re.compile(r"\b(?:its|their|our) own\s+(?:\w+\s+)?(?:losses|casualties|dead|death toll)\b",
                               re.IGNORECASE)
@@ -334,7 +336,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
     first = outcomes[0] if outcomes else None
     if category in PEOPLE_CATEGORIES:
         people_outcomes = [o for o in outcomes if o in ("killed", "injured", "casualties", "captured",
-                                                          "missing", "deployed", "fled", "displaced")
+                                                          "missing", "deployed", "conscripted", "fled",
+                                                          "displaced")
                            or o == "destroyed" and category == "troops"]
         o = people_outcomes[0] if people_outcomes else None
         if o == "destroyed":
@@ -347,6 +350,9 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
             return "displaced", None
         if o == "deployed":
             return ("troops_deployed", None) if category == "troops" else (None, None)
+        if o == "conscripted":
+            # "the mobilisation of 300,000 civilians": whoever is called up becomes a soldier
+            return ("troops_deployed", None) if category in ("troops", "people", "civilians") else (None, None)
         if category == "troops":
             return {"killed": "troops_killed", "injured": "troops_wounded",
                     "casualties": "troops_casualties", "captured": "troops_captured",
@@ -429,7 +435,8 @@ def toll_of(sentence: str, number: NumberMention) -> bool:
         or TOLL_ROSE.search(sentence, 0, number.start) is not None
 
 
-TOLL_BEFORE = re.compile(r"\b(?:deaths|death toll|casualties|losses|toll)\b[^.;:\d]{0,45}?"
+TOLL_BEFORE = re.compile(r"\b(?:deaths|death toll|casualties|losses|toll|number of (?:the )?(?:dead|wounded|killed|"
+                         r"injured|victims))\b[^.;:\d]{0,45}?"
                          r"\b(?:at|to|of|reached|hit|stands at|was|is|are|were|exceeded|passed|surpassed)"
                          r"(?:\s+(?:about|around|almost|nearly|over|more than|some|roughly|at least|"
                          r"somewhere between|between|an estimated))?\s*$", re.IGNORECASE)
@@ -870,6 +877,12 @@ class Extractor:
             # ("Ukrainian forces fired 10 rockets"), not the side that shot them down
             near = sentence[max(0, number.start - 40):hi + 25] if metric.endswith("_launched") else local
             return "ukraine" if UKRAINE_SIDE.search(near) and not RUSSIA_SIDE.search(near) else "russia"
+        if category == "troops" and FOREIGN_FIGHTERS.search(local):
+            return "ukraine"  # foreign volunteers and "mercenaries" fight in Ukraine's forces
+        if metric == "troops_deployed":
+            # whose forces: the side named with them, or the side that sends or mobilises them
+            near = sentence[max(0, number.start - 60):hi + 3]
+            return "ukraine" if UKRAINE_SIDE.search(near) and not RUSSIA_SIDE.search(near) else "russia"
         own = OWN_LOSSES.search(sentence[max(0, number.start - 40):hi + 3]) or \
             OWN_LOSSES_TOPIC.search(sentence, 0, number.start)
         if own and source is not None and source.party in ("russia", "ukraine"):
@@ -883,8 +896,6 @@ class Extractor:
             if not noun_text and (loss := LOSS_SIDE.search(sentence, 0, number.start)):
                 return "russia" if loss.group("r") else "ukraine"  # "Russian deaths at almost 19,000"
             return "ukraine"
-        if category == "troops" and metric == "troops_deployed":
-            return "ukraine" if UKRAINE_SIDE.search(local) and not RUSSIA_SIDE.search(local) else "russia"
         r = RUSSIA_SIDE.search(local)
         u = UKRAINE_SIDE.search(local)
         if r and not u:

@@ -317,3 +317,13 @@ def test_negated_verbs_name_no_source_and_event_words_outrank_tolls(body, claima
 ])
 def test_forces_sent_or_mobilised_and_a_number_of_wounded(body, metric, subject):
     assert [(c["metric"], c["subject"]) for c in claims(body)] == [(metric, subject)]
+
+
+@pytest.mark.parametrize("body, values", [
+    ("He disputed the official account and said that one strike killed 14 people.", [14]),
+    ("At least 11 soldiers were killed by two conscripts on Saturday.", [11]),
+    ("The air force downed 18 out of 33 cruise missiles launched from the air and sea.", [18, 33]),
+    ("Russian jets shot down two Ukrainian MiG-29 warplanes, the ministry said.", [2]),
+])
+def test_a_number_counts_its_own_noun_not_a_later_numbers(body, values):
+    assert [c["value"] for c in claims(body)] == values

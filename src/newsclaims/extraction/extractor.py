@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.10.0"
+EXTRACTOR_VERSION = "rules-1.11.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -96,6 +96,7 @@ ONE_IDIOM = re.compile(r"\s+(?:of|after|another|by one|day|time|thing|side|point
 AID = re.compile(r"\b(?:package|aid|shipments?|deliver(?:ed|ies|y)|donat\w+|pledged)\b|"
                  r"\b(?:provid(?:e|ed|es|ing)|send(?:s|ing)?|sent)\b[^.;]{0,60}\bto (?:ukraine|kyiv)\b",
                  re.IGNORECASE)
+AGENT_BEFORE = re.compile(r"\b(?:killed|wounded|injured|shot|attacked|murdered|executed)\s+by\s+$", re.IGNORECASE)
 NO_BEFORE = re.compile(r"\bno\s*$", re.IGNORECASE)
 OF_IN_BY_BEFORE = re.compile(r"\b(?:of|in|by)\s*$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$", re.IGNORECASE)
@@ -847,6 +848,8 @@ class Extractor:
                 r"^\s*(?:\w+\s+){0,2}(?:soldiers|troops|people|civilians|servicemen|tanks|refugees)\b",
                 after, re.IGNORECASE):
             return "year"
+        if AGENT_BEFORE.search(before):
+            return "agent"  # "killed by two conscripts": who did it, not who it befell
         if NOT_A_CLAIM_AFTER.match(after):
             return "unit after number"
         if re.search(r"[$£€¥₴]\s*$|\b(?:us\$|usd)\s*$", before, re.IGNORECASE):
@@ -1077,7 +1080,8 @@ class Extractor:
             sentence_claims: list[Claim] = []
             named: tuple[Source | None, Source | None, str] | None = None
             last_category: tuple[str, str] | None = None
-            for number in find_numbers(sentence, number_words=number_words):
+            numbers = find_numbers(sentence, number_words=number_words)
+            for number in numbers:
                 if number.value <= 0:
                     continue
                 reason = self._is_excluded(sentence, number)
@@ -1091,6 +1095,12 @@ class Extractor:
                     category = last_category[0]
                     evidence.append(f"others are '{last_category[1] or last_category[0]}'")
                 counts_other_noun = counts_something_else(sentence, number.end, self.vocab)
+                if noun_pos > number.end and counts_other_noun and \
+                        not PARTITIVE_AFTER.match(sentence, number.end) and any(
+                            number.end <= other.start < noun_pos and not self._is_excluded(sentence, other)
+                            for other in numbers):
+                    # "one strike killed 14 people": the people are the 14's; the one counts strikes
+                    category, noun, noun_pos = None, "", -1
                 if noun_pos != -1 and noun_pos < number.start and counts_other_noun:
                     # "in two speedboats", "40 apartment buildings": the number counts its own noun
                     category, noun, noun_pos = None, "", -1

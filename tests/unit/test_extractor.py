@@ -327,3 +327,21 @@ def test_forces_sent_or_mobilised_and_a_number_of_wounded(body, metric, subject)
 ])
 def test_a_number_counts_its_own_noun_not_a_later_numbers(body, values):
     assert [c["value"] for c in claims(body)] == values
+
+
+@pytest.mark.parametrize("body, claimant, party", [
+    ("Oryx, a Dutch independent defence intelligence organisation, confirmed Russia had lost at least 53 "
+     "military aircraft.", "Oryx", "ngo_or_research"),
+    ("Estimates vary, but Oleksiy Arestovych, a high-profile Ukrainian military analyst and presidential "
+     "adviser, said up to 150 troops a day were being killed.", "Oleksiy Arestovych", "ukraine"),
+    ("Kyrylo Tymoshenko, the deputy head of President Volodymyr Zelenskyy's office, said Russian shelling "
+     "left at least 14 people dead.", "Kyrylo Tymoshenko", "ukraine"),
+    ("Colin Kahl, U.S. undersecretary of defense for policy, estimated Monday that Russian forces have "
+     "sustained up to 80,000 deaths and injuries.", "Colin Kahl", "united_states"),
+    ("Across Ukraine, 900 hospitals have been damaged and another 12 doctors have been killed, said Health "
+     "Minister Viktor Liashko.", "Viktor Liashko", "ukraine"),
+    ("Ukraine's president, Volodymyr Zelenskiy, said that since 24 February, Ukraine's emergency services "
+     "had counted 243 children as killed.", "Ukrainian State Emergency Service", "ukraine"),
+])
+def test_appositives_and_the_source_nearest_the_number(body, claimant, party):
+    assert {(c["claimant"], c["claimant_party"]) for c in claims(body)} == {(claimant, party)}

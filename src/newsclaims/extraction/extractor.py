@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.11.0"
+EXTRACTOR_VERSION = "rules-1.12.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -33,7 +33,7 @@ ABBREVIATIONS = {
 LAST_WORD = re.compile(r"([\w.']+)\.$")
 # Sentence end punctuation (with closing quotes) before white space and a capital, or a line break.
 # It starts with a character class rather than a look-behind, which is much faster to scan.
-BOUNDARY = re.compile(r"[.!?][\"”’')\]]*(\s+)(?=[\"“‘'(\[]?[A-Z0-9]|[—–•]\s)|\n+")
+BOUNDARY = re.compile(r"[.!?][\"”’')\]]*(\s+)(?=[\"“‘'(\[]?[A-Z0-9]|[—–•-]\s)|\n+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -54,7 +54,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:  # trim white space (and a list's dash or bullet) inside each span, drop empty ones
-        while s < e and (text[s].isspace() or text[s] in "—–•" and s + 1 < e and text[s + 1].isspace()):
+        while s < e and (text[s].isspace() or text[s] in "—–•-" and s + 1 < e and text[s + 1].isspace()):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -248,10 +248,14 @@ NOT_A_NAME = frozenset([
     "representative", "commissioner", "ombudsman", "inspector", "emergency", "services", "service",
     *WEEKDAYS,
 ])
+CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|been|will|would)\b", re.IGNORECASE)
+NOT_A_PERSON_AROUND = re.compile(r"\bthe\s+$", re.IGNORECASE)
+PLACE_AFTER = re.compile(r"\s+(?:region|province|oblast|krai|city|district|county|area|republic|river)\b",
+                         re.IGNORECASE)
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z']+){1,3})\b")
 TITLE_WORDS = re.compile(
     r"\bgov\.|\b(?:mayor|governor|head|chief|official|spokes(?:man|woman|person)|minister|president|adviser|aide|"
-    r"advisor|commander|general|leader|secretary|ambassador|prosecutor|police|administration|council|"
+    r"advisor|commander|general|leader|(?:under)?secretary|ambassador|prosecutor|police|administration|council|"
     r"deputy|director|representative|ombudsman|commissioner)\b",
     re.IGNORECASE,
 )
@@ -533,6 +537,9 @@ class Extractor:
     def _person_in(text: str, last: bool = False) -> str | None:
         """The first (or last) person's name in the text, titles dropped ("Mayor Oleksandr Senkevych")."""
         for m in (reversed(list(PERSON.finditer(text))) if last else PERSON.finditer(text)):
+            if NOT_A_PERSON_AROUND.search(text[max(0, m.start() - 5):m.start()]) or \
+                    PLACE_AFTER.match(text, m.end()):
+                continue  # "the Krasnodar Krai region": a place
             words = m.group(1).split()
             while words and (words[0].lower() in NOT_A_NAME or words[0].lower() in SKIP_WORDS):
                 words.pop(0)
@@ -589,6 +596,28 @@ class Extractor:
                 return Source(holder, None, party, cue + " +role holder", "person", text)
             return Source(self._role_name(text, context), None, party, cue + " +role", kind, text)
         return None
+
+    def _appositive_source(self, left: str, sentence: str, cue: str) -> Source | None:
+        """The source of "A, B, said": a named person in either part (with the organisation the
+        other names), else the first part that names a source ("Oryx, a Dutch defence
+        intelligence organisation, confirmed")."""
+        segments = re.split(r"[,;:\"“”()]", left)
+        if len(segments) < 3 or DIGIT.search(segments[-2]) or CLAUSE_VERB.search(segments[-2]):
+            return None  # "Across Ukraine, 900 hospitals have been damaged, said ...": no appositive
+        head = re.sub(r"^\s*(?:but|and|while|as|that|who|which)\s+", "", segments[-3], flags=re.IGNORECASE)
+        first, second = (self._named_source(part, sentence, cue) if part.strip() else None
+                         for part in (head, segments[-2]))
+        for person, other in ((first, second), (second, first)):
+            # a name the text gives, not one a role was resolved to elsewhere in the article
+            if person is not None and person.kind == "person" and "+role" not in person.cue:
+                if other is not None and person.cue.endswith(("+person", "+surname")):
+                    # the name's party and organisation are the ones the other part names
+                    if other.kind != "person":
+                        person = dataclasses.replace(person, claimant_org=other.claimant)
+                    if other.party not in ("other", "unattributed", "media"):
+                        person = dataclasses.replace(person, party=other.party)
+                return person
+        return first or second
 
     def _role_holder(self, phrase: str, context: str) -> str | None:
         """The person the article names with the role a phrase ends in: "its governor" ->
@@ -666,7 +695,7 @@ class Extractor:
             return "other"
         before = self._text[max(0, at - 50):at]
         before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
-        after = re.match(r",\s+(?:the\s+|a\s+)?([^,.;]{0,60})", self._text[at + len(name):])
+        after = re.match(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})", self._text[at + len(name):])
         return self._party_from(before + " " + (after.group(1) if after else "") + " ")
 
     @staticmethod
@@ -727,15 +756,16 @@ class Extractor:
             parts = re.split(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\band\b", left)
             clause = parts[-1]
             bare = [w for w in clause.split() if w.lower() not in SKIP_WORDS]
+            src = None
             if not bare and len(parts) >= 3 and left[: len(left) - len(clause)].rstrip().endswith(","):
                 # "Igor Konashenkov, the Russian defence ministry spokesman, claimed",
                 # "the mayor of Lviv, Andriy Sadovyi, said": the name sits in the appositive
-                clause = ",".join(parts[-3:-1])
+                src = self._appositive_source(left, sentence, f"'{verb}'")
+                clause = "" if src else ",".join(parts[-3:-1])
             words = clause.strip().split()
             while words and words[-1].lower() in SKIP_WORDS:
                 words.pop()
             subject = " ".join(words[-8:])
-            src = None
             if subject:
                 pronoun = PRONOUN_SOURCE.match(subject) or (
                     len(words) <= 3 and words and words[-1].lower() in ("he", "she", "they", "it"))
@@ -776,6 +806,13 @@ class Extractor:
         if media and non_media:
             # "According to Reuters, ... as per estimates by the Ukrainian military"
             return non_media[-1], media[0], stance
+        if len(found) > 1 and (first_number := next(
+                (n for n in find_numbers(sentence) if not self._is_excluded(sentence, n)), None)) is not None:
+            # "Zelenskiy said ... the emergency services had counted 243": the source nearest
+            # before the number asserts it; the ones before that pass it on
+            before_number = [src for at, src in found if at < first_number.start and not src.cue.endswith("+order")]
+            if before_number:
+                return before_number[-1], None, stance
         return found[0][1], None, stance
 
     # ------------------------------------------------------------ metric

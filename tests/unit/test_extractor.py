@@ -345,3 +345,19 @@ def test_a_number_counts_its_own_noun_not_a_later_numbers(body, values):
 ])
 def test_appositives_and_the_source_nearest_the_number(body, claimant, party):
     assert {(c["claimant"], c["claimant_party"]) for c in claims(body)} == {(claimant, party)}
+
+
+@pytest.mark.parametrize("body, claimant, claimant_org, party", [
+    ("Local authorities estimated that 1,500 civilians had already died in Russian attacks on Sievierodonetsk.",
+     "Sievierodonetsk local authorities", None, "ukraine"),
+    ("By mid-March, Mariupol's civilian death toll exceeded 2,100, according to the city council.",
+     "Mariupol City Council", None, "ukraine"),
+    ("Russian Defence Ministry spokesman Igor Konashenkov spoke on Monday. As a result, more than 80 foreign "
+     "mercenaries were destroyed, the military spokesman said.", "Igor Konashenkov",
+     "Russian Ministry of Defence", "russia"),
+    ("A rocket attack on the city of Kramatorsk killed three people, according to the mayor.",
+     "Kramatorsk mayor", "Kramatorsk City Council", "ukraine"),
+])
+def test_unnamed_bodies_and_roles_take_the_names_the_text_gives(body, claimant, claimant_org, party):
+    got = [(c.claimant, c.claimant_org, c.claimant_party) for c in extract_claims("Title", body, DAY, "BBC News")]
+    assert got == [(claimant, claimant_org, party)]

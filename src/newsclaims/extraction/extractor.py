@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.12.0"
+EXTRACTOR_VERSION = "rules-1.13.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -248,6 +248,9 @@ NOT_A_NAME = frozenset([
     "representative", "commissioner", "ombudsman", "inspector", "emergency", "services", "service",
     *WEEKDAYS,
 ])
+# a phrase that ends in a person's title names a person ("the military spokesman"), not a body
+PERSON_TITLE_LAST = re.compile(r"\b(?:spokes(?:man|woman|person)|governor|mayor|minister|commander|chief|adviser|"
+                               r"aide|head|leader)\W*$", re.IGNORECASE)
 CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|been|will|would)\b", re.IGNORECASE)
 NOT_A_PERSON_AROUND = re.compile(r"\bthe\s+$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:region|province|oblast|krai|city|district|county|area|republic|river)\b",
@@ -559,7 +562,12 @@ class Extractor:
             return src
         if re.fullmatch(r"(?:the )?(?:local |regional |city )?(?:officials|authorities)", text, re.IGNORECASE):
             # unnamed officials in this war's news are, absent other marks, Ukraine's
-            name = "local officials" if re.search(r"local", text, re.IGNORECASE) else "Ukrainian government"
+            name = "Ukrainian government"
+            if re.search(r"local", text, re.IGNORECASE):
+                # "local authorities" of the place the sentence names ("Sievierodonetsk local authorities")
+                words = " ".join(text.lower().split()[-2:])
+                place = UKRAINIAN_PLACES.search(context)
+                name = f"{place.group(0).title()} {words}" if place else words
             return Source(name, None, "ukraine", cue + " +officials", "state", text)
         if PRONOUN_SOURCE.match(text) and not NAMING_ROLE.match(text):
             return None
@@ -581,7 +589,7 @@ class Extractor:
             for party, pattern in PARTY_MARKERS:
                 if pattern.search(text):
                     return Source(GOVERNMENTS[party], None, party, cue + " +country", "state", text)
-        if SOURCE_BODY.search(text) and len(text.split()) <= 6:
+        if SOURCE_BODY.search(text) and len(text.split()) <= 6 and not PERSON_TITLE_LAST.search(text):
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
             marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
             party = self._party_from(text if marked else context)
@@ -593,8 +601,16 @@ class Extractor:
             kind = "organisation" if ORG_WORDS.search(text) else "person"
             party = self._party_from(text)
             if kind == "person" and (holder := self._role_holder(text, context)) is not None:
+                alias = vocab_mod.canonical_claimant(self.vocab, holder, kind="person")
+                if alias is not None:  # "the military spokesman" -> Igor Konashenkov, of the Russian MoD
+                    return Source(alias.claimant, alias.claimant_org, alias.claimant_party,
+                                  cue + " +role holder", "person", text)
+                if not any(pattern.search(text) for _, pattern in PARTY_MARKERS):
+                    party = self._party_at_first_mention(holder)  # the side the article titles them with
+                    party = "ukraine" if party == "other" else party
                 return Source(holder, None, party, cue + " +role holder", "person", text)
-            return Source(self._role_name(text, context), None, party, cue + " +role", kind, text)
+            name = self._role_name(text, context)
+            return Source(name, self._role_org(name), party, cue + " +role", kind, text)
         return None
 
     def _appositive_source(self, left: str, sentence: str, cue: str) -> Source | None:
@@ -653,10 +669,7 @@ class Extractor:
             score = sum(place in window for place in places)
             if score > best_score:
                 best, best_score = holder, score
-        if best is None:
-            return None
-        alias = vocab_mod.canonical_claimant(self.vocab, best, kind="person")
-        return alias.claimant if alias else best
+        return best
 
     @staticmethod
     def _role_name(phrase: str, sentence: str) -> str:
@@ -670,10 +683,18 @@ class Extractor:
         city_of = re.compile(r"\b(?:city|town|mayor) of (?:\w+ ){0,2}?([A-Z][\w'’-]+)|"
                              r"\b(?!Russian\b|Ukrainian\b)([A-Z][a-z]+)(?:'s|’s)? (?:mayor|city council)\b")
         city = city_of.search(phrase) or city_of.search(sentence)
-        if city is None:
+        if city is not None:
+            place = city.group(1) or city.group(2)
+        elif known := UKRAINIAN_PLACES.search(sentence):
+            place = known.group(0).title()  # "Mariupol's civilian death toll ..., according to the city council"
+        else:
             return phrase_name(phrase, 4)
-        place = city.group(1) or city.group(2)
         return f"{place} mayor" if role.group(1).lower() == "mayor" else f"{place} City Council"
+
+    @staticmethod
+    def _role_org(name: str) -> str | None:
+        """The body a role named after its city speaks for ("Kramatorsk mayor" -> "Kramatorsk City Council")."""
+        return name[: -len(" mayor")] + " City Council" if name.endswith(" mayor") else None
 
     def _full_name(self, surname: str) -> tuple[str, str] | None:
         """(full name, party) of the first person in the article with this surname."""

@@ -361,3 +361,22 @@ def test_appositives_and_the_source_nearest_the_number(body, claimant, party):
 def test_unnamed_bodies_and_roles_take_the_names_the_text_gives(body, claimant, claimant_org, party):
     got = [(c.claimant, c.claimant_org, c.claimant_party) for c in extract_claims("Title", body, DAY, "BBC News")]
     assert got == [(claimant, claimant_org, party)]
+
+
+@pytest.mark.parametrize("body, claimant, party, stance", [
+    ("Though Russia has denied responsibility for the latest deaths, invading Russian forces have already "
+     "killed more than 600 civilians, according to the United Nations.", "United Nations", "united_nations",
+     "assert"),
+    ("The Kremlin has denied the attacks resulted in damage to its warplanes, although satellite imagery "
+     "suggested at least nine were destroyed.", "BBC News", "media", "assert"),
+    ("Russia denied losing 25 tanks.", "Russian government", "russia", "deny"),
+    ("Military experts told the BBC they doubted that one pilot could have downed as many as 40 Russian planes.",
+     "Military experts", "other", "assert"),
+    ("In one attempt, Russia is believed to have lost more than 80 vehicles, according to open source "
+     "estimates.", "open-source analysts", "ngo_or_research", "assert"),
+    ("Also on Saturday, the territorial defense stated that five people were injured in the town of "
+     "Komsomolskoye in the southeast of the DPR.", "territorial defense", "russia", "assert"),
+])
+def test_denials_cover_their_own_clause_and_unnamed_voices_get_their_party(body, claimant, party, stance):
+    got = [(c["claimant"], c["claimant_party"], c["stance"]) for c in claims(body)]
+    assert got == [(claimant, party, stance)]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.13.0"
+EXTRACTOR_VERSION = "rules-1.14.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -248,6 +248,9 @@ NOT_A_NAME = frozenset([
     "representative", "commissioner", "ombudsman", "inspector", "emergency", "services", "service",
     *WEEKDAYS,
 ])
+OCCUPATION = re.compile(r"\b(?:dpr|lpr|donetsk people|luhansk people|lugansk people|separatists?|"
+                        r"russian-installed|russia-installed|russian-appointed|pro-russian)\b", re.IGNORECASE)
+EXPERTS = re.compile(r"(?:the )?(?:[\w-]+ ){0,2}(?:experts|analysts|observers)", re.IGNORECASE)
 # a phrase that ends in a person's title names a person ("the military spokesman"), not a body
 PERSON_TITLE_LAST = re.compile(r"\b(?:spokes(?:man|woman|person)|governor|mayor|minister|commander|chief|adviser|"
                                r"aide|head|leader)\W*$", re.IGNORECASE)
@@ -283,7 +286,7 @@ PARTY_MARKERS = [
     ("united_states", re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bPentagon\b|\bWashington\b|\bWhite House\b)")),
     ("united_kingdom", re.compile(r"\b(?:british|uk|u\.k\.|britain|london)\b", re.IGNORECASE)),
     ("united_nations", re.compile(r"(?:\bUN\b|\bU\.N\.|\bUnited Nations\b|\bUNICEF\b|\bUNHCR\b)")),
-    ("ukraine", re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv|kiev|zelensky\w*)\b", re.IGNORECASE)),
+    ("ukraine", re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv|kiev|zelensky\w*|azov)\b", re.IGNORECASE)),
 ]
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
               "previously", "earlier", "later", "on", "in", "last", "this", "that", "and", "which",
@@ -471,6 +474,15 @@ NAMING_ROLE = re.compile(r"^the (?:governor|mayor|president|minister)$", re.IGNO
 GROUP_PRONOUN = re.compile(r"^(?:the )?(?:officials|authorities)$", re.IGNORECASE)
 
 
+def _stance(source: Source) -> str:
+    """deny when the source's verb rejects the number ("Russia denied losing 25 tanks")."""
+    return "deny" if source.cue.endswith("+deny") else "assert"
+
+
+SUBORDINATE_START = re.compile(r"\s*(?:though|although|even though|while|whereas|despite)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r",?\s+(?:but|although|though|while|whereas|yet)\b|;", re.IGNORECASE)
+
+
 def _referent(pronoun: str) -> str:
     """What a pronoun can refer back to: 'person', 'person:<role>', 'group' or 'any'."""
     pronoun = " ".join(pronoun.lower().split())
@@ -589,12 +601,22 @@ class Extractor:
             for party, pattern in PARTY_MARKERS:
                 if pattern.search(text):
                     return Source(GOVERNMENTS[party], None, party, cue + " +country", "state", text)
+        if EXPERTS.fullmatch(text) and context.lstrip(" “\"'").startswith(text):
+            # "Military experts told the BBC": independent voices of no government (as the
+            # sentence's subject; "the victory that analysts say Putin expected" attributes nothing)
+            return Source(text[4:] if text.lower().startswith("the ") else text, None, "other",
+                          cue + " +experts", "organisation", text)
         if SOURCE_BODY.search(text) and len(text.split()) <= 6 and not PERSON_TITLE_LAST.search(text):
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
             marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
-            party = self._party_from(text if marked else context)
+            # a body in a sentence about the separatist republics is theirs; "Russian" alone in the
+            # sentence more often names the attacker than the body
+            near = not marked and OCCUPATION.search(context) is not None
+            party = self._party_from(text) if marked else "russia" if near else self._party_from(context)
+            # "+body?": nothing marks whose body it is, and the source named before may tell
             return Source(self._role_name(text, context) if re.search(r"city council", text, re.IGNORECASE)
-                          else phrase_name(text, 5), None, party, cue + (" +body" if marked else " +body?"),
+                          else phrase_name(text, 5), None, party,
+                          cue + (" +body" if marked else " +body near" if near else " +body?"),
                           "organisation", text)
         if TITLE_WORDS.search(text):
             # "the regional governor": named by role, and by name where the article names its holder
@@ -746,7 +768,6 @@ class Extractor:
             return cached[want]
 
         found: list[tuple[int, Source]] = []
-        stance = "assert"
         for m in ACCORDING.finditer(sentence):
             cue = "'" + " ".join(m.group(0).split()[:2]) + "'"
             words = m.group("src").strip(" ,.")
@@ -804,7 +825,7 @@ class Extractor:
                 topic = src
             elif src:
                 if self.vocab.verbs.get(verb) == "deny":
-                    stance = "deny"
+                    src = dataclasses.replace(src, cue=src.cue + " +deny")
                 elif self.vocab.verbs.get(verb) == "order":
                     # "Putin ordered the army to recruit 137,000 troops": an order vouches only
                     # for the forces it orders, not for other numbers in the sentence
@@ -816,8 +837,18 @@ class Extractor:
                 if src:
                     found.append((m.start(), src))
         if not found:
-            return None, None, stance
+            return None, None, "assert"
         found.sort(key=lambda x: x[0])
+        numbers = [n for n in find_numbers(sentence) if not self._is_excluded(sentence, n)] \
+            if len(found) > 1 or any(src.cue.endswith("+deny") for _, src in found) else []
+        if numbers:
+            # "Russia has denied responsibility, but its forces have killed 600 civilians, according to
+            # the UN": a denial covers its own clause, not a number after "but" or "although"
+            found = [(at, src) for at, src in found if not (src.cue.endswith("+deny") and (
+                CLAUSE_BREAK.search(sentence, at, numbers[0].start) or
+                SUBORDINATE_START.match(sentence) and "," in sentence[at:numbers[0].start]))]
+            if not found:
+                return None, None, "assert"
         # "the military spokesman said": an unmarked body belongs with the source named before it
         found = [(at, dataclasses.replace(src, party=before.party) if src.cue.endswith("+body?") and
                   (before := previous_source()) is not None and before.party not in ("media", src.party) else src)
@@ -826,15 +857,14 @@ class Extractor:
         non_media = [s for _, s in found if s.party != "media"]
         if media and non_media:
             # "According to Reuters, ... as per estimates by the Ukrainian military"
-            return non_media[-1], media[0], stance
-        if len(found) > 1 and (first_number := next(
-                (n for n in find_numbers(sentence) if not self._is_excluded(sentence, n)), None)) is not None:
+            return non_media[-1], media[0], _stance(non_media[-1])
+        if len(found) > 1 and numbers:
             # "Zelenskiy said ... the emergency services had counted 243": the source nearest
             # before the number asserts it; the ones before that pass it on
-            before_number = [src for at, src in found if at < first_number.start and not src.cue.endswith("+order")]
+            before_number = [src for at, src in found if at < numbers[0].start and not src.cue.endswith("+order")]
             if before_number:
-                return before_number[-1], None, stance
-        return found[0][1], None, stance
+                return before_number[-1], None, _stance(before_number[-1])
+        return found[0][1], None, _stance(found[0][1])
 
     # ------------------------------------------------------------ metric
     def _category_near(self, sentence: str, number: NumberMention) -> tuple[str | None, str, int]:

@@ -39,9 +39,11 @@ QUALIFIERS = [
     ("approx", r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|circa|approaching|an approximate|approx\.|approx|more or less|just under|just over|almost|well over|a reported|perhaps|maybe|possibly|estimated that|estimate that|estimates that|estimates are|estimate was|estimate is|estimated at|estimates at"),
 ]
 
-def _number_re(one: str) -> re.Pattern:
+def _number_re(one: str, first: str) -> re.Pattern:
+    """A number or a range; ``first`` is a class of the characters it can start with, tested
+    before the alternation so that the engine skips other positions at once (twice as fast)."""
     return re.compile(
-        rf"(?:(?P<between>between|from)\s+)?"
+        rf"(?={first})(?:(?P<between>between|from)\s+)?"
         rf"(?P<low>{one})"
         rf"(?:\s*(?:-|–|—|to|and|or)\s*(?P<high>{one}))?"
         rf"(?P<plus>\+)?",
@@ -49,9 +51,9 @@ def _number_re(one: str) -> re.Pattern:
     )
 
 
-NUMBER_RE = _number_re(_ONE)
+NUMBER_RE = _number_re(_ONE, r"[\da-z]")
 # Most sentences write their numbers in digits; without a number word this is much cheaper.
-DIGITS_RE = _number_re(rf"(?:(?:{_DIGITS}){_SCALE})")
+DIGITS_RE = _number_re(rf"(?:(?:{_DIGITS}){_SCALE})", r"[\dbf]")
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
 _LOWER_WORD = re.compile(r"[a-z]+")
 # (phrase, qualifier), longest first: "just over" is approx where "over" alone is at_least
@@ -59,6 +61,12 @@ QUALIFIER_PHRASES = sorted(
     ((phrase.replace("\\.", "."), name) for name, pattern in QUALIFIERS for phrase in pattern.split("|")),
     key=lambda item: len(item[0]), reverse=True,
 )
+
+
+# the same phrases by their last word, so that only the few that can match are compared
+_PHRASES_BY_LAST_WORD: dict[str, list[tuple[str, str]]] = {}
+for _phrase, _name in QUALIFIER_PHRASES:
+    _PHRASES_BY_LAST_WORD.setdefault(_phrase.split()[-1], []).append((_phrase, _name))
 
 
 AFTER_QUALIFIER = re.compile(r"\s+or\s+(more|so)\b", re.IGNORECASE)
@@ -80,7 +88,8 @@ def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
         if low.endswith(article) or low == article.strip():
             low = low[: -len(article.strip())].rstrip()
             break
-    for phrase, name in QUALIFIER_PHRASES:
+    last = low.rsplit(None, 1)[-1] if low else ""
+    for phrase, name in _PHRASES_BY_LAST_WORD.get(last, ()):
         if low.endswith(phrase) and (len(low) == len(phrase) or not low[-len(phrase) - 1].isalnum()):
             return name, lo + len(low) - len(phrase)
     return "exact", start

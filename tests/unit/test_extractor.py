@@ -380,3 +380,8 @@ def test_unnamed_bodies_and_roles_take_the_names_the_text_gives(body, claimant, 
 def test_denials_cover_their_own_clause_and_unnamed_voices_get_their_party(body, claimant, party, stance):
     got = [(c["claimant"], c["claimant_party"], c["stance"]) for c in claims(body)]
     assert got == [(claimant, party, stance)]
+
+
+def test_forces_already_called_up_are_a_running_total():
+    body = "Putin said on Friday that over 220,000 reservists already had been called up as part of an effort to recruit 300,000."
+    assert [(c["value"], c["scope"]) for c in claims(body)] == [(220000, "cumulative"), (300000, "unspecified")]

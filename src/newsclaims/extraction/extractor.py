@@ -186,6 +186,7 @@ EVENT = re.compile(
     r"at the|near|in a|operation)\b",
     re.IGNORECASE,
 )
+RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # words that name one attack or incident whatever else the sentence says
 STRONG_EVENT = re.compile(r"\b(?:attack|strike|struck|shelling|bombing|explosions?|blasts?|airstrike|air strike|"
                           r"raid|crash|ambush|targeted|sank)\b", re.IGNORECASE)
@@ -1044,6 +1045,9 @@ class Extractor:
                 days = n
             return "period", days, p.group(0)
         if metric in ("troops_deployed", "other"):
+            if metric == "troops_deployed" and (
+                    c := RUNNING_TOTAL.search(sentence, max(0, number_start - 15), number_start + 50)):
+                return "cumulative", None, c.group(0)  # "220,000 reservists already had been called up"
             return "unspecified", None, "forces and other counts have no scope"
         casualty = metric.split("_")[-1] in ("killed", "injured", "wounded", "casualties")
         if casualty and value >= 1000 or metric.endswith("_destroyed") and value >= 100:

@@ -385,3 +385,12 @@ def test_denials_cover_their_own_clause_and_unnamed_voices_get_their_party(body,
 def test_forces_already_called_up_are_a_running_total():
     body = "Putin said on Friday that over 220,000 reservists already had been called up as part of an effort to recruit 300,000."
     assert [(c["value"], c["scope"]) for c in claims(body)] == [(220000, "cumulative"), (300000, "unspecified")]
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("Colin Kahl estimated Monday that Russian forces have sustained up to 80,000 deaths and injuries.",
+     "troops_casualties"),
+    ("The Russian losses include nearly 6,000 armored personnel vehicles.", "armored_vehicles_destroyed"),
+])
+def test_deaths_and_injuries_are_casualties_and_personnel_vehicles_are_armour(body, metric):
+    assert [c["metric"] for c in claims(body)] == [metric]

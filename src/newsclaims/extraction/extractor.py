@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.14.0"
+EXTRACTOR_VERSION = "rules-1.15.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -135,7 +135,8 @@ DIRECT_GAP = re.compile(
     re.IGNORECASE,
 )
 TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fighters|marines|losses|army|"
-                           r"military|combat|(?:russian|ukrainian) (?:deaths|dead|casualties))\b",
+                           r"military|combat|(?:russian|ukrainian) (?:deaths|dead|casualties)|"
+                           r"forces\s+(?:have\s+|has\s+|had\s+)?(?:sustained|suffered|lost))\b",
                            re.IGNORECASE)
 CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)

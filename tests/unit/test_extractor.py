@@ -394,3 +394,17 @@ def test_forces_already_called_up_are_a_running_total():
 ])
 def test_deaths_and_injuries_are_casualties_and_personnel_vehicles_are_armour(body, metric):
     assert [c["metric"] for c in claims(body)] == [metric]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Two residents of the village of Staryi Saltiv in the Kharkiv region in the northeast were killed "
+     "Wednesday in Russian shelling, police reported.", [(2, "civilians_killed", "police", "ukraine")]),
+    ("Three of them have died since the invasion.", [(3, "people_killed", "BBC News", "media")]),
+    ("Crimea's regional leader, Sergei Aksyonov, said some 250 residents were moved to temporary housing.",
+     [(250, "displaced", "Sergei Aksyonov", "russia")]),
+    ("Russian authorities claimed they destroyed two of these rocket systems in the Donetsk People's Republic.",
+     [(2, "rocket_launchers_destroyed", "Russian government", "russia")]),
+    ("The UK will send a handful of tracked M270 multiple launch rocket systems.", []),
+])
+def test_long_subjects_partitives_and_model_names(body, expected):
+    assert [(c["value"], c["metric"], c["claimant"], c["claimant_party"]) for c in claims(body)] == expected

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.15.0"
+EXTRACTOR_VERSION = "rules-1.16.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -349,9 +349,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
     first = outcomes[0] if outcomes else None
     if category in PEOPLE_CATEGORIES:
         people_outcomes = [o for o in outcomes if o in ("killed", "injured", "casualties", "captured",
-                                                          "missing", "deployed", "conscripted", "fled",
-                                                          "displaced")
-                           or o == "destroyed" and category == "troops"]
+                                                          "missing", "conscripted", "fled", "displaced")
+                           or o in ("destroyed", "deployed") and category == "troops"]
         o = people_outcomes[0] if people_outcomes else None
         if o == "destroyed":
             o = "killed"  # "70 fighters have been destroyed", "eliminated" in some reporting
@@ -457,8 +456,11 @@ TOLL_BEFORE = re.compile(r"\b(?:deaths|death toll|casualties|losses|toll|number 
 TOLL_ROSE = re.compile(r"\b(?:death toll|toll)\b[^.;:\d]{0,160}?\b(?:risen|rose|climbed|increased|grown|jumped|reached)"
                        r"\s+to(?:\s+(?:about|around|at least|more than|over|nearly|almost))?\s*$", re.IGNORECASE)
 TOLL_AFTER = re.compile(r"\s*(?:casualties|deaths|fatalities)\b", re.IGNORECASE)
-PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:were|have|had|was|are|died|dead|killed|wounded|injured|more|others)\b",
+PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:of (?:them|those|whom)\s+)?(?:were|have|had|was|are|died|dead|killed|wounded|"
+                               r"injured|more|others)\b",
                                re.IGNORECASE)
+LATE_OUTCOME = re.compile(r"[^,;:.\d]{0,140}?\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
+                          r"(?P<verb>killed|wounded|injured|hurt|evacuated|captured|detained)\b", re.IGNORECASE)
 PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -614,7 +616,8 @@ class Extractor:
             # a body in a sentence about the separatist republics is theirs; "Russian" alone in the
             # sentence more often names the attacker than the body
             near = not marked and OCCUPATION.search(context) is not None
-            party = self._party_from(text) if marked else "russia" if near else self._party_from(context)
+            # unmarked, it is (as unnamed officials are) Ukraine's, unless the source before says otherwise
+            party = self._party_from(text) if marked else "russia" if near else "ukraine"
             # "+body?": nothing marks whose body it is, and the source named before may tell
             return Source(self._role_name(text, context) if re.search(r"city council", text, re.IGNORECASE)
                           else phrase_name(text, 5), None, party,
@@ -851,10 +854,6 @@ class Extractor:
                 SUBORDINATE_START.match(sentence) and "," in sentence[at:numbers[0].start]))]
             if not found:
                 return None, None, "assert"
-        # "the military spokesman said": an unmarked body belongs with the source named before it
-        found = [(at, dataclasses.replace(src, party=before.party) if src.cue.endswith("+body?") and
-                  (before := previous_source()) is not None and before.party not in ("media", src.party) else src)
-                 for at, src in found]
         media = [s for _, s in found if s.party == "media"]
         non_media = [s for _, s in found if s.party != "media"]
         if media and non_media:
@@ -915,6 +914,10 @@ class Extractor:
                     dist = len(gap) + (40 if re.search(r"[.;]|\band\b|,", gap) else 0)
             for outcome in vocab_mod.outcomes_of(self.vocab, m.group(0)):
                 found.append((dist, outcome))
+        if not found and (late := LATE_OUTCOME.match(sentence, noun_end)) is not None:
+            # "Two residents of the village of Staryi Saltiv in the Kharkiv region were killed": the
+            # verb of a long subject, with no comma or other number on the way
+            found = [(0, o) for o in vocab_mod.outcomes_of(self.vocab, late.group("verb"))]
         found.sort(key=lambda x: x[0])
         seen: list[str] = []
         for _, o in found:
@@ -929,8 +932,8 @@ class Extractor:
         before = sentence[max(0, number.start - 25):number.start]
         if AGE_BEFORE.search(before[-24:]) or (number.text.lower() == "one" and NO_BEFORE.search(before[-6:])):
             return "age or no one"
-        if MODEL_BEFORE.search(before[-12:]):
-            return "model name"  # Shahed-136, AGM-88, Geran-2
+        if MODEL_BEFORE.search(before[-12:]) or before[-1:].isalpha():
+            return "model name"  # Shahed-136, AGM-88, Geran-2, M270
         if number.text.lower() == "one" and ONE_IDIOM.match(after):
             return "idiom"  # "one of the bodies", "one after the other"
         core = number.text.split("-")[0].split("–")[0].strip()

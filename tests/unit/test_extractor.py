@@ -408,3 +408,9 @@ def test_deaths_and_injuries_are_casualties_and_personnel_vehicles_are_armour(bo
 ])
 def test_long_subjects_partitives_and_model_names(body, expected):
     assert [(c["value"], c["metric"], c["claimant"], c["claimant_party"]) for c in claims(body)] == expected
+
+
+def test_the_start_of_a_running_total_is_not_its_date():
+    body = ("As Russian soldiers appear to be losing, with roughly 72,000 troops killed since the invasion "
+            "on February 24, Ukraine pressed on.")
+    assert [(c["value"], c["as_of"]) for c in claims(body)] == [(72000, DAY)]

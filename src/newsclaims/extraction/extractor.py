@@ -201,6 +201,7 @@ DATE_RE = re.compile(
     rf"\b(?:(?:on|as of|by|since|until)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>20\d\d))?",
     re.IGNORECASE,
 )
+SINCE_CLAUSE = re.compile(r"\bsince\b[^,.;]{0,60}$", re.IGNORECASE)
 SINCE_DATE = re.compile(r"\b(?:since|from|after|between)\s+$", re.IGNORECASE)
 YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)
 MONTH_NUM = {m: i for i, m in enumerate(
@@ -1080,10 +1081,18 @@ class Extractor:
 
     @staticmethod
     def _as_of(sentence: str, number: NumberMention, published_on: dt.date) -> tuple[dt.date, str]:
+        return Extractor._dated(sentence, number.start, published_on) or (published_on, "article date")
+
+    @staticmethod
+    def _dated(sentence: str, anchor: int, published_on: dt.date) -> tuple[dt.date, str] | None:
+        """The date the sentence names nearest the anchor ("on 30 April", "on Thursday",
+        "yesterday"), resolved on or before the publication date; None when it names none.
+        The start of a running total ("since the invasion on February 24") is not a date of it."""
         best: tuple[int, dt.date, str] | None = None
         for m in DATE_RE.finditer(sentence):
             if SINCE_DATE.search(sentence[max(0, m.start() - 8):m.start()]) or re.match(
-                    r"\s*(?:since|from|after)\b", m.group(0), re.IGNORECASE):
+                    r"\s*(?:since|from|after)\b", m.group(0), re.IGNORECASE) or \
+                    SINCE_CLAUSE.search(sentence[max(0, m.start() - 70):m.start()]):
                 continue
             month = MONTH_NUM[(m.group("m1") or m.group("m2"))[:3].lower()]
             day = int(m.group("d1") or m.group("d2"))
@@ -1097,7 +1106,7 @@ class Extractor:
                     date = date.replace(year=year - 1)
                 except ValueError:
                     continue
-            dist = abs(m.start() - number.start)
+            dist = abs(m.start() - anchor)
             if best is None or dist < best[0]:
                 best = (dist, date, m.group(0).strip())
         if best:
@@ -1109,7 +1118,7 @@ class Extractor:
             return published_on - dt.timedelta(days=delta), f"weekday '{w.group(1)}'"
         if YESTERDAY.search(sentence):
             return published_on - dt.timedelta(days=1), "yesterday"
-        return published_on, "article date"
+        return None
 
     # ------------------------------------------------------------ driver
     def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None) -> list[Claim]:

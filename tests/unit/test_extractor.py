@@ -414,3 +414,13 @@ def test_the_start_of_a_running_total_is_not_its_date():
     body = ("As Russian soldiers appear to be losing, with roughly 72,000 troops killed since the invasion "
             "on February 24, Ukraine pressed on.")
     assert [(c["value"], c["as_of"]) for c in claims(body)] == [(72000, DAY)]
+
+
+@pytest.mark.parametrize("body, scope, days", [
+    ("The sheer number – more than 20,000 casualties a month – raises questions.", "period", 30),
+    ("With 24 drones destroyed by Ukraine between September 30 and October 6, their MoD claimed.", "period", 7),
+    ("Fires in the second attack in just over a week forced the evacuation of more than 3,000 people.",
+     "event", None),
+])
+def test_rates_and_date_ranges_are_windows(body, scope, days):
+    assert [(c["scope"], c["period_days"]) for c in claims(body)] == [(scope, days)]

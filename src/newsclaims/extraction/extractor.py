@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.16.0"
+EXTRACTOR_VERSION = "rules-1.17.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -168,6 +168,11 @@ PERIOD = re.compile(
     r"(?:past|last) (?P<n2>\w+)?\s*(?P<unit2>hours?|days?|weeks?|months?)|"
     r"(?:over|in|within|during) (?P<n3>\d+|two|three|four|five|six|seven|ten) (?P<unit3>hours|days|weeks)|"
     r"(?P<perday>(?:per|a|each|every) day(?! (?:after|before|earlier|later|ago))|daily)|"
+    # "20,000 casualties a month", not "in just over a week" or "for a month"
+    r"(?P<perweek>(?:(?<!over )(?<!than )(?<!in )(?<!for )(?<!within )(?:per|a|each|every)) week"
+    r"(?! (?:after|before|earlier|later|ago))|weekly)|"
+    r"(?P<permonth>(?:(?<!over )(?<!than )(?<!in )(?<!for )(?<!within )(?:per|a|each|every)) month"
+    r"(?! (?:after|before|earlier|later|ago))|monthly)|"
     r"(?P<overnight>in a day|in one day|in a single day))\b",
     re.IGNORECASE,
 )
@@ -201,6 +206,24 @@ DATE_RE = re.compile(
     rf"\b(?:(?:on|as of|by|since|until)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>20\d\d))?",
     re.IGNORECASE,
 )
+DATE_RANGE = re.compile(
+    rf"\bbetween\s+(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})\s+and\s+(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})\b|"
+    rf"\bbetween\s+(?P<d3>\d{{1,2}})\s+(?P<m3>{MONTHS})\s+and\s+(?P<d4>\d{{1,2}})\s+(?P<m4>{MONTHS})",
+    re.IGNORECASE,
+)
+
+
+def _range_days(m: re.Match) -> float | None:
+    """The days a "between September 30 and October 6" window spans, both ends counted (7)."""
+    try:
+        first = dt.date(2001, MONTH_NUM[(m.group("m1") or m.group("m3"))[:3].lower()], int(m.group("d1") or m.group("d3")))
+        last = dt.date(2001, MONTH_NUM[(m.group("m2") or m.group("m4"))[:3].lower()], int(m.group("d2") or m.group("d4")))
+    except (ValueError, KeyError):
+        return None
+    days = (last - first).days % 365 + 1
+    return float(days) if days <= 92 else None
+
+
 SINCE_CLAUSE = re.compile(r"\bsince\b[^,.;]{0,60}$", re.IGNORECASE)
 SINCE_DATE = re.compile(r"\b(?:since|from|after|between)\s+$", re.IGNORECASE)
 YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)
@@ -1031,6 +1054,8 @@ class Extractor:
         if p:
             if p.group("perday") or p.group("overnight"):
                 return "period", 1.0, p.group(0)
+            if p.group("perweek") or p.group("permonth"):
+                return "period", 7.0 if p.group("perweek") else 30.0, p.group(0)
             n_text = p.group("n") or p.group("n2") or p.group("n3")
             unit = (p.group("unit") or p.group("unit2") or p.group("unit3") or "").lower()
             n = 1.0
@@ -1049,6 +1074,8 @@ class Extractor:
             else:
                 days = n
             return "period", days, p.group(0)
+        if (r := DATE_RANGE.search(sentence)) is not None and (days := _range_days(r)) is not None:
+            return "period", days, r.group(0)  # "24 destroyed between September 30 and October 6"
         if metric in ("troops_deployed", "other"):
             if metric == "troops_deployed" and (
                     c := RUNNING_TOTAL.search(sentence, max(0, number_start - 15), number_start + 50)):

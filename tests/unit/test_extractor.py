@@ -424,3 +424,12 @@ def test_the_start_of_a_running_total_is_not_its_date():
 ])
 def test_rates_and_date_ranges_are_windows(body, scope, days):
     assert [(c["scope"], c["period_days"]) for c in claims(body)] == [(scope, days)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ms Stepanenko and her children Diana, 21, and Denis, 16, fled their apartment near Kyiv.", []),
+    ("The couple were hospitalized, she said.", []),
+    ("Russian artillery depot blast kills four", [(4, "people_killed")]),
+])
+def test_ages_a_couple_and_weapons_that_kill(body, expected):
+    assert [(c["value"], c["metric"]) for c in claims(body)] == expected

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.17.0"
+EXTRACTOR_VERSION = "rules-1.18.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -88,6 +88,7 @@ NOT_A_CLAIM_BEFORE = re.compile(
     + MONTHS + r"|\bsince|\bin|\bof|\bby|\buntil|\bfrom|\bthe\s+(?:year|summer|spring|winter|autumn|fall))\s*-?$",
     re.IGNORECASE,
 )
+NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$|\b[A-Z][a-z]+\s+\($")
 AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$",
                         re.IGNORECASE)
 MODEL_BEFORE = re.compile(r"[A-Za-z]-\s*$")
@@ -960,6 +961,10 @@ class Extractor:
             return "model name"  # Shahed-136, AGM-88, Geran-2, M270
         if number.text.lower() == "one" and ONE_IDIOM.match(after):
             return "idiom"  # "one of the bodies", "one after the other"
+        if number.text.lower() == "couple" and not re.search(r"\ba\s+$", before):
+            return "a pair"  # "the couple were hospitalized": two people, not a count written as one
+        if number.value < 120 and not number.is_word and NAME_COMMA.search(before) and re.match(r"\s*[,)]", after):
+            return "age"  # "her children Diana, 21, and Denis, 16"
         core = number.text.split("-")[0].split("–")[0].strip()
         if number.qualifier == "exact" and YEAR.match(core.replace("between ", "")) and not re.match(
                 r"^\s*(?:\w+\s+){0,2}(?:soldiers|troops|people|civilians|servicemen|tanks|refugees)\b",
@@ -1237,7 +1242,7 @@ class Extractor:
                     # "in two speedboats", "40 apartment buildings": the number counts its own noun
                     category, noun, noun_pos = None, "", -1
                 if category in EQUIPMENT_CATEGORIES | {"missiles"} and noun_pos < number.start and \
-                        counts_other_noun is False and self._outcomes(sentence, number, number.end)[:1] in (
+                        counts_other_noun is not True and self._outcomes(sentence, number, number.end)[:1] in (
                             ["killed"], ["injured"]):
                     # "Russian missiles kill at least 21": the number counts people
                     category, noun, noun_pos = "people", "", -1

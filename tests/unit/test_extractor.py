@@ -433,3 +433,9 @@ def test_rates_and_date_ranges_are_windows(body, scope, days):
 ])
 def test_ages_a_couple_and_weapons_that_kill(body, expected):
     assert [(c["value"], c["metric"]) for c in claims(body)] == expected
+
+
+def test_numbers_of_earlier_wars_are_not_claims():
+    body = ("The famine that rampaged through Ukraine in the early 1930s killed 5 million people. "
+            "Malaysia Airlines Flight 17 was shot down over eastern Ukraine in 2014, killing 298 people aboard.")
+    assert [c["value"] for c in claims(body)] == [298]

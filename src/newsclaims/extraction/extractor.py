@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.18.0"
+EXTRACTOR_VERSION = "rules-1.19.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -89,6 +89,9 @@ NOT_A_CLAIM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$|\b[A-Z][a-z]+\s+\($")
+# a sentence about what happened before this war (from 2014 on, the Donbas war counts)
+OLD_EVENT = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:1[89]\d\d|200\d|201[0-3])s?\b",
+                       re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$",
                         re.IGNORECASE)
 MODEL_BEFORE = re.compile(r"[A-Za-z]-\s*$")
@@ -1214,6 +1217,8 @@ class Extractor:
             number_words = None if DIGIT.search(sentence) else has_number_word(sentence)
             if number_words is False:
                 continue
+            if OLD_EVENT.search(sentence):
+                continue  # "the famine that rampaged through Ukraine in the early 1930s": not this war
             sentence_claims: list[Claim] = []
             named: tuple[Source | None, Source | None, str] | None = None
             last_category: tuple[str, str] | None = None

@@ -439,3 +439,8 @@ def test_numbers_of_earlier_wars_are_not_claims():
     body = ("The famine that rampaged through Ukraine in the early 1930s killed 5 million people. "
             "Malaysia Airlines Flight 17 was shot down over eastern Ukraine in 2014, killing 298 people aboard.")
     assert [c["value"] for c in claims(body)] == [298]
+
+
+def test_the_side_word_nearest_the_loss_word_decides_whose_losses():
+    got = claims("Ukraine puts the Russian deaths at almost 19,000.")
+    assert [(c["value"], c["subject"], c["claimant"]) for c in got] == [(19000, "russia", "Ukrainian government")]

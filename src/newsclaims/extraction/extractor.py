@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.19.0"
+EXTRACTOR_VERSION = "rules-1.20.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -153,7 +153,9 @@ OWN_LOSSES_TOPIC = re.compile(r"\b(?:its|their|our) own\s+(?:\w+\s+)?(?:losses|c
                               re.IGNORECASE)
 # "Ukraine was losing 100 soldiers", "Russia's military has lost 6,000 troops": whose losses
 LOSS_SIDE = re.compile(
-    r"\b(?:(?P<r>russia(?:n|'s|’s)?|moscow|kremlin)|(?P<u>ukrain\w*|kyiv|kiev))\b[^.;:]{0,45}?"
+    # the side word nearest the loss word: "Ukraine puts the Russian deaths at" is Russia's
+    r"\b(?:(?P<r>russia(?:n|'s|’s)?|moscow|kremlin)|(?P<u>ukrain\w*|kyiv|kiev))\b"
+    r"(?:(?!russia|ukrain|moscow|kremlin|kyiv|kiev)[^.;:]){0,45}?"
     r"\b(?:lost|losing|loses|lose|suffered|sustained|losses|death toll|casualties|deaths|dead)\b",
     re.IGNORECASE,
 )

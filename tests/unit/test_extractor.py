@@ -444,3 +444,9 @@ def test_numbers_of_earlier_wars_are_not_claims():
 def test_the_side_word_nearest_the_loss_word_decides_whose_losses():
     got = claims("Ukraine puts the Russian deaths at almost 19,000.")
     assert [(c["value"], c["subject"], c["claimant"]) for c in got] == [(19000, "russia", "Ukrainian government")]
+
+
+def test_a_sentence_printed_twice_gives_its_claims_once():
+    sentence = "The strike killed three people and wounded 13 others, according to the mayor."
+    body = f"{sentence} Mykhailo Podolyak said talks had stalled. {sentence}"
+    assert [(c["value"], c["claimant"]) for c in claims(body)] == [(3, "mayor"), (13, "mayor")]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.20.0"
+EXTRACTOR_VERSION = "rules-1.21.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -543,9 +543,6 @@ def _previous_of_kind(previous_fn: Callable[[Callable[[Source], bool]], Source |
         if found is None and role in ("spokesman", "spokeswoman", "spokesperson", "official"):
             # a spokesman or an official speaks for the body named before
             found = previous_fn(lambda s: True)
-        if found is None:
-            # a person named without a title may hold this one; one named with another title does not
-            found = previous_fn(lambda s: s.kind == "person" and not TITLE_WORDS.search(s.mention))
         return found  # "the mayor" named by nobody before: the role itself names the source
     return previous_fn(lambda s: s.kind == "person")
 
@@ -1361,7 +1358,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per claimant, metric, value and date within an article.
 
     A title restates the body: a title claim whose value the body also states is
-    dropped, and the body's (better attributed, better typed) claim is kept.
+    dropped, and the body's (better attributed, better typed) claim is kept. A sentence
+    the article prints twice gives its claims once.
     """
     in_body = {c.value for c in claims if c.section == "body"}
     seen: set[tuple] = set()
@@ -1370,9 +1368,10 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         if c.section == "title" and c.value in in_body:
             continue
         key = (c.claimant, c.metric, c.value, c.value_max, c.as_of, c.scope)
-        if key in seen:
+        repeated = (c.sentence, c.number_text, c.metric)  # a sentence the article prints twice
+        if key in seen or repeated in seen:
             continue
-        seen.add(key)
+        seen.update((key, repeated))
         out.append(c)
     return out
 

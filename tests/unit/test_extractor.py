@@ -450,3 +450,8 @@ def test_a_sentence_printed_twice_gives_its_claims_once():
     sentence = "The strike killed three people and wounded 13 others, according to the mayor."
     body = f"{sentence} Mykhailo Podolyak said talks had stalled. {sentence}"
     assert [(c["value"], c["claimant"]) for c in claims(body)] == [(3, "mayor"), (13, "mayor")]
+
+
+def test_people_among_civilians_are_civilians():
+    body = "They said Russian shelling on Friday night killed one woman and injured two other civilians in the city."
+    assert [c["metric"] for c in claims(body)] == ["civilians_killed", "civilians_injured"]

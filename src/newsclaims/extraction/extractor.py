@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.21.0"
+EXTRACTOR_VERSION = "rules-1.22.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1275,6 +1275,10 @@ class Extractor:
                         outcomes = ["killed"]  # "the death toll ... has risen to six"
                 if category is None:
                     continue
+                if category == "people" and CIVILIAN_CONTEXT.search(sentence) and not TROOP_CONTEXT.search(sentence):
+                    # "killed one woman and injured two other civilians": the people are civilians
+                    category = "civilians"
+                    evidence.append("civilians by context")
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
                     continue

@@ -455,3 +455,13 @@ def test_a_sentence_printed_twice_gives_its_claims_once():
 def test_people_among_civilians_are_civilians():
     body = "They said Russian shelling on Friday night killed one woman and injured two other civilians in the city."
     assert [c["metric"] for c in claims(body)] == ["civilians_killed", "civilians_injured"]
+
+
+@pytest.mark.parametrize("body, claimant, party", [
+    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin told viewers.',
+     "Sonny Hostin", "media"),
+    ("In September Ukrainian officials said 436 bodies were exhumed from a mass burial site in Izium.",
+     "Ukrainian government", "ukraine"),
+])
+def test_media_people_and_months_before_names(body, claimant, party):
+    assert {(c["claimant"], c["claimant_party"]) for c in claims(body)} == {(claimant, party)}

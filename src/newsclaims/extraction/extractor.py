@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.22.0"
+EXTRACTOR_VERSION = "rules-1.23.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -278,7 +278,8 @@ NOT_A_NAME = frozenset([
     "major", "captain", "sergeant", "lieutenant", "senior", "former", "acting", "local", "top",
     "executive", "director", "chairman", "chairwoman", "chair", "press", "officer", "host", "leader", "envoy",
     "representative", "commissioner", "ombudsman", "inspector", "emergency", "services", "service",
-    *WEEKDAYS,
+    *WEEKDAYS, "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ])
 OCCUPATION = re.compile(r"\b(?:dpr|lpr|donetsk people|luhansk people|lugansk people|separatists?|"
                         r"russian-installed|russia-installed|russian-appointed|pro-russian)\b", re.IGNORECASE)
@@ -286,6 +287,8 @@ EXPERTS = re.compile(r"(?:the )?(?:[\w-]+ ){0,2}(?:experts|analysts|observers)",
 # a phrase that ends in a person's title names a person ("the military spokesman"), not a body
 PERSON_TITLE_LAST = re.compile(r"\b(?:spokes(?:man|woman|person)|governor|mayor|minister|commander|chief|adviser|"
                                r"aide|head|leader)\W*$", re.IGNORECASE)
+MEDIA_ROLE = re.compile(r"\b(?:co-host|host|anchor|presenter|journalist|reporter|columnist|commentator|"
+                        r"correspondent|editor|broadcaster)\b", re.IGNORECASE)
 CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|been|will|would)\b", re.IGNORECASE)
 NOT_A_PERSON_AROUND = re.compile(r"\bthe\s+$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:region|province|oblast|krai|city|district|county|area|republic|river)\b",
@@ -589,6 +592,8 @@ class Extractor:
             words = m.group(1).split()
             while words and (words[0].lower() in NOT_A_NAME or words[0].lower() in SKIP_WORDS):
                 words.pop(0)
+            while words and words[-1].lower() in NOT_A_NAME:
+                words.pop()  # "In September Ukrainian officials": no name ends in "Ukrainian"
             name = " ".join(words)
             if len(words) < 2 or ORG_WORDS.search(name):
                 continue
@@ -759,7 +764,7 @@ class Extractor:
             alias = vocab_mod.canonical_claimant(self.vocab, name, kind="person")
             if alias:
                 return alias.claimant, alias.claimant_party
-            return name, self._party_from(self._text[max(0, m.start() - 60):m.end() + 60])
+            return name, self._party_at_first_mention(name)
         return None
 
     def _party_at_first_mention(self, name: str) -> str:
@@ -775,6 +780,8 @@ class Extractor:
 
     @staticmethod
     def _party_from(context: str) -> str:
+        if MEDIA_ROLE.search(context):
+            return "media"  # "co-host Sonny Hostin", "the BBC's correspondent"
         for party, pattern in PARTY_MARKERS:
             if pattern.search(context):
                 return party

@@ -465,3 +465,14 @@ def test_people_among_civilians_are_civilians():
 ])
 def test_media_people_and_months_before_names(body, claimant, party):
     assert {(c["claimant"], c["claimant_party"]) for c in claims(body)} == {(claimant, party)}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Of the 66 people hospitalized, five remained in critical condition while 34 sustained severe injuries, "
+     "the emergency service said.", [(66, "people_injured"), (5, "people_injured"), (34, "people_injured")]),
+    ("More than 500 people in Melitopol remain in captivity, he told AP.", [(500, "other")]),
+    ("Ukraine is believed to have between 40-50,000 soldiers in the Donbas.", [(40000, "troops_deployed")]),
+    ("A recent update suggests that less than 3,000 foreign fighters remain in Ukraine.", [(3000, "troops_deployed")]),
+])
+def test_partitive_heads_captivity_and_forces_at_a_front(body, expected):
+    assert [(c["value"], c["metric"]) for c in claims(body)] == expected

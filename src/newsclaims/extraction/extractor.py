@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.23.0"
+EXTRACTOR_VERSION = "rules-1.24.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -404,6 +404,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
                     "missing": "troops_missing"}[o], None
         if o == "missing":
             return "other", f"{category} missing"
+        if o == "captured":
+            return "other", f"{category} held captive"  # "500 people in Melitopol remain in captivity"
         if category == "civilians":
             return {"killed": "civilians_killed", "injured": "civilians_injured",
                     "casualties": "civilian_casualties"}.get(o), None
@@ -443,7 +445,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
 # Words that may follow a number that counts a noun named elsewhere ("killed 3 and wounded 13",
 # "rose to 35 on Monday", "50 a day"); any other word after the number is what it counts.
 FOLLOWERS = frozenset(
-    ["were", "was", "have", "has", "had", "are", "is", "be", "been", "being", "and", "or", "to", "in", "on", "at", "a", "an", "per", "each", "every", "this", "last", "since", "so", "as", "according", "by", "from", "with", "while", "but", "after", "before", "during", "the", "of", "them", "more", "others", "people", "who", "which", "that", "than", "over", "up", "down", "dead", "killed", "wounded", "injured", "died", "missing", "including", "among", "altogether", "total", "so", "far"])
+    ["were", "was", "have", "has", "had", "are", "is", "be", "been", "being", "and", "or", "to", "in", "on", "at", "a", "an", "per", "each", "every", "this", "last", "since", "so", "as", "according", "by", "from", "with", "while", "but", "after", "before", "during", "the", "of", "them", "more", "others", "people", "who", "which", "that", "than", "over", "up", "down", "dead", "killed", "wounded", "injured", "died", "missing", "including", "among", "altogether", "total", "so", "far", "remain", "remained", "remains",
+     "sustained", "suffered", "still"])
 SKIPPABLE = frozenset(["other", "more", "additional", "further", "new", "another"])
 
 
@@ -492,6 +495,7 @@ TOLL_AFTER = re.compile(r"\s*(?:casualties|deaths|fatalities)\b", re.IGNORECASE)
 PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:of (?:them|those|whom)\s+)?(?:were|have|had|was|are|died|dead|killed|wounded|"
                                r"injured|more|others)\b",
                                re.IGNORECASE)
+PARTITIVE_HEAD = re.compile(r"\s*(?:of|among) the [\d,]+ (?P<noun>[a-z]+(?: [a-z]+)?)\b[^,]{0,40},", re.IGNORECASE)
 LATE_OUTCOME = re.compile(r"[^,;:.\d]{0,140}?\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
                           r"(?P<verb>killed|wounded|injured|hurt|evacuated|captured|detained)\b", re.IGNORECASE)
 PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -1271,6 +1275,11 @@ class Extractor:
                 outcomes = self._outcomes(sentence, number, noun_end, direct=not partitive)
                 if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]):
                     outcomes = ["total", *outcomes]  # "two of the four missiles": four is the total
+                if category is None and not counts_other_noun and (head := PARTITIVE_HEAD.match(sentence)) and \
+                        (head_noun := self.vocab.category_re.fullmatch(head.group("noun"))) is not None:
+                    # "Of the 66 people hospitalized, five remained in critical condition"
+                    category, noun, noun_pos = head_noun.lastgroup, head.group("noun"), -1
+                    evidence.append(f"of the '{noun}'")
                 if category is None and not counts_other_noun and (
                         implies_people(sentence, number, outcomes) or toll_of(sentence, number)):
                     # "150 killed and 800 wounded daily" among talk of troops counts troops

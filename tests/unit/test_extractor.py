@@ -430,6 +430,8 @@ def test_rates_and_date_ranges_are_windows(body, scope, days):
     ("Ms Stepanenko and her children Diana, 21, and Denis, 16, fled their apartment near Kyiv.", []),
     ("The couple were hospitalized, she said.", []),
     ("Russian artillery depot blast kills four", [(4, "people_killed")]),
+    ("Katya and her children, aged six and nine, fled their home near Irpin.", []),
+    ("A support group said that one in three refugees they meet go to food banks.", []),
 ])
 def test_ages_a_couple_and_weapons_that_kill(body, expected):
     assert [(c["value"], c["metric"]) for c in claims(body)] == expected

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.24.0"
+EXTRACTOR_VERSION = "rules-1.25.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -88,11 +88,15 @@ NOT_A_CLAIM_BEFORE = re.compile(
     + MONTHS + r"|\bsince|\bin|\bof|\bby|\buntil|\bfrom|\bthe\s+(?:year|summer|spring|winter|autumn|fall))\s*-?$",
     re.IGNORECASE,
 )
+RATIO_AFTER = re.compile(r"\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+                         re.IGNORECASE)
+RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$|\b[A-Z][a-z]+\s+\($")
 # a sentence about what happened before this war (from 2014 on, the Donbas war counts)
 OLD_EVENT = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:1[89]\d\d|200\d|201[0-3])s?\b",
                        re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$",
+AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$|"
+                        r"\baged? (?:\w+,? )+(?:and|or) $",  # "aged six and nine"
                         re.IGNORECASE)
 MODEL_BEFORE = re.compile(r"[A-Za-z]-\s*$")
 ONE_IDIOM = re.compile(r"\s+(?:of|after|another|by one|day|time|thing|side|point|way)\b", re.IGNORECASE)
@@ -985,6 +989,8 @@ class Extractor:
             return "year"
         if AGENT_BEFORE.search(before):
             return "agent"  # "killed by two conscripts": who did it, not who it befell
+        if RATIO_AFTER.match(after) or RATIO_BEFORE.search(before):
+            return "ratio"  # "one in three refugees"
         if NOT_A_CLAIM_AFTER.match(after):
             return "unit after number"
         if re.search(r"[$£€¥₴]\s*$|\b(?:us\$|usd)\s*$", before, re.IGNORECASE):

@@ -478,3 +478,14 @@ def test_media_people_and_months_before_names(body, claimant, party):
 ])
 def test_partitive_heads_captivity_and_forces_at_a_front(body, expected):
     assert [(c["value"], c["metric"]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize("body, scope", [
+    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin told viewers.', "unspecified"),
+    ("However, last week, the Russian military claimed to have destroyed four of these rocket launchers.", "event"),
+    ("In less than two weeks, at least 37 children have been killed, the UN said.", "cumulative"),
+    ("At least 14 people have died after a Russian fighter jet crashed into a residential building.", "event"),
+    ("Initial reports said three people had been killed.", "event"),
+])
+def test_forecasts_time_adverbials_and_growing_tolls(body, scope):
+    assert [c["scope"] for c in claims(body)] == [scope]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.25.0"
+EXTRACTOR_VERSION = "rules-1.26.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -192,16 +192,21 @@ TOLL_SO_FAR = re.compile(
     r"ha(?:ve|s|d) (?:already |now )?died|already|alone|overall|in all)\b",
     re.IGNORECASE,
 )
+# a small toll told in the present perfect, with no incident named, is still growing
+GROWING_TOLL = re.compile(r"\b(?:have|has) (?:now |already |so far )?(?:been )?(?:killed|died|wounded|injured)\b",
+                          re.IGNORECASE)
 EVENT = re.compile(
     r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|bombing|bombed|bombardment|explosion|"
     r"blast|exploded|missile hit|hit|raid|airstrike|air strike|ambush|massacre|assault|fire|crash|"
-    r"sank|sinking|collapse|battle|fighting (?:in|at|for|near)|clashes|incident|shot|shooting|"
+    r"sank|sinking|collapse|crashed|battle|fighting (?:in|at|for|near)|clashes|incident|shot|shooting|"
     r"rocket attack|killing|destroyed|downed|shot down|exhumed|found|discovered|buried|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last night|this morning|"
     r"overnight|earlier today|tonight|surrendered|captured|evacuated|in the city|in the town|village|"
     r"at the|near|in a|operation)\b",
     re.IGNORECASE,
 )
+FUTURE = re.compile(r"\b(?:will be|will have|are going to be|is going to be|would be|could be|might be|may be)\b",
+                    re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # words that name one attack or incident whatever else the sentence says
 STRONG_EVENT = re.compile(r"\b(?:attack|strike|struck|shelling|bombing|explosions?|blasts?|airstrike|air strike|"
@@ -1073,8 +1078,8 @@ class Extractor:
                number_start: int = 0) -> tuple[str, float | None, str]:
         # a window belongs to the number's clause: within a few words of it
         p = PERIOD.search(sentence, max(0, number_start - 60), number_start + 90)
-        if p and p.group("unit2") and not p.group("n2") and STRONG_EVENT.search(sentence):
-            p = None  # "destroyed nine planes at an air base last week": when one event happened
+        if p and p.group("unit2") and not p.group("n2"):
+            p = None  # "last week, the military claimed": when something happened, not a window
         if p:
             if p.group("perday") or p.group("overnight"):
                 return "period", 1.0, p.group(0)
@@ -1100,6 +1105,8 @@ class Extractor:
             return "period", days, p.group(0)
         if (r := DATE_RANGE.search(sentence)) is not None and (days := _range_days(r)) is not None:
             return "period", days, r.group(0)  # "24 destroyed between September 30 and October 6"
+        if FUTURE.search(sentence, number_start, number_start + 60):
+            return "unspecified", None, "a forecast"  # "50,000 Ukrainians will be dead or wounded"
         if metric in ("troops_deployed", "other"):
             if metric == "troops_deployed" and (
                     c := RUNNING_TOTAL.search(sentence, max(0, number_start - 15), number_start + 50)):
@@ -1114,6 +1121,8 @@ class Extractor:
         c = CUMULATIVE.search(sentence)
         if c:
             return "cumulative", None, c.group(0)
+        if casualty and value < 100 and not EVENT.search(sentence) and (t := GROWING_TOLL.search(sentence)):
+            return "cumulative", None, t.group(0)  # "In less than two weeks, 37 children have been killed"
         if casualty and value >= 100 and (t := TOLL_SO_FAR.search(sentence)):
             if e := STRONG_EVENT.search(sentence):
                 return "event", None, e.group(0)  # "has killed 200 paratroopers in a missile strike"

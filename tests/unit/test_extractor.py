@@ -489,3 +489,14 @@ def test_partitive_heads_captivity_and_forces_at_a_front(body, expected):
 ])
 def test_forecasts_time_adverbials_and_growing_tolls(body, scope):
     assert [c["scope"] for c in claims(body)] == [scope]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Multiple waves of Shahed-136 drones - 28 in total - dodged air defences.", [(28, "drones_launched")]),
+    ("The governor said Russia was planning to move an estimated 10,000 residents a day from Kherson.",
+     [(10000, "displaced")]),
+    ("The mayor said two children aged 4 and 16 were among dozens of people taken to hospital.",
+     [(2, "children_injured")]),
+])
+def test_totals_moves_and_hospital(body, expected):
+    assert [(c["value"], c["metric"]) for c in claims(body)] == expected

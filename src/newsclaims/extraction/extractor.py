@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.26.0"
+EXTRACTOR_VERSION = "rules-1.27.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -135,6 +135,7 @@ RUSSIAN_ATTACK = re.compile(r"\b(?:russian|russia's|moscow's)\s+(?:\w+\s+)?(?:at
                             r"rockets?|bombardment|forces|troops)\b", re.IGNORECASE)
 OF_TOTAL_BEFORE = re.compile(r"\d[\d,]*\s+of(?: the)?\s+$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\w+teen|\w+ty)\s+of(?: the)?\s+$", re.IGNORECASE)
+IN_TOTAL_AFTER = re.compile(r"\s*in total\b", re.IGNORECASE)
 PARTITIVE_AFTER = re.compile(r"\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\b)", re.IGNORECASE)
 # What may stand between a number (or its noun) and the outcome said of it.
 DIRECT_GAP = re.compile(
@@ -1288,8 +1289,9 @@ class Extractor:
                 # in "shot down 12 of 14 drones launched", what follows the noun is said of the 14
                 partitive = PARTITIVE_AFTER.match(sentence, number.end) is not None
                 outcomes = self._outcomes(sentence, number, noun_end, direct=not partitive)
-                if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]):
-                    outcomes = ["total", *outcomes]  # "two of the four missiles": four is the total
+                if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]) or \
+                        IN_TOTAL_AFTER.match(sentence, number.end):
+                    outcomes = ["total", *outcomes]  # "two of the four missiles", "drones - 28 in total"
                 if category is None and not counts_other_noun and (head := PARTITIVE_HEAD.match(sentence)) and \
                         (head_noun := self.vocab.category_re.fullmatch(head.group("noun"))) is not None:
                     # "Of the 66 people hospitalized, five remained in critical condition"

@@ -500,3 +500,14 @@ def test_forecasts_time_adverbials_and_growing_tolls(body, scope):
 ])
 def test_totals_moves_and_hospital(body, expected):
     assert [(c["value"], c["metric"]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("The ministry published a list of 50 Ukrainian prisoners of war killed in a strike.", "troops_killed"),
+    ("Satellite photos showed at least seven fighter planes at the base had been blown up.", "aircraft_destroyed"),
+    ("While the number of military casualties is unconfirmed, the Kremlin is believed to have lost over "
+     "5,000 soldiers.", "troops_casualties"),
+    ("Zelenskiy says 50 soldiers could be dying each day, in a rare estimate of combat casualties.", "troops_killed"),
+])
+def test_prisoners_killed_fighter_planes_and_lost_soldiers(body, metric):
+    assert [c["metric"] for c in claims(body)] == [metric]

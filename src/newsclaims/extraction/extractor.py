@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.27.0"
+EXTRACTOR_VERSION = "rules-1.28.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -505,6 +505,9 @@ TOLL_AFTER = re.compile(r"\s*(?:casualties|deaths|fatalities)\b", re.IGNORECASE)
 PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:of (?:them|those|whom)\s+)?(?:were|have|had|was|are|died|dead|killed|wounded|"
                                r"injured|more|others)\b",
                                re.IGNORECASE)
+LOSS_WORDS = re.compile(r"\bcasualties\b", re.IGNORECASE)
+DEATH_WORDS = re.compile(r"\b(?:killed|dead|died|dying|dies|deaths?|death toll|perished|fatalities|lives)\b",
+                         re.IGNORECASE)
 PARTITIVE_HEAD = re.compile(r"\s*(?:of|among) the [\d,]+ (?P<noun>[a-z]+(?: [a-z]+)?)\b[^,]{0,40},", re.IGNORECASE)
 LATE_OUTCOME = re.compile(r"[^,;:.\d]{0,140}?\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
                           r"(?P<verb>killed|wounded|injured|hurt|evacuated|captured|detained)\b", re.IGNORECASE)
@@ -1312,9 +1315,16 @@ class Extractor:
                     # "killed one woman and injured two other civilians": the people are civilians
                     category = "civilians"
                     evidence.append("civilians by context")
+                if len(outcomes) > 1 and noun and (status := self.vocab.outcome_re.search(noun)) and \
+                        "captured" in vocab_mod.outcomes_of(self.vocab, status.group(0)):
+                    # "50 prisoners of war killed": what befell them before what the noun says they are
+                    outcomes = [o for o in outcomes if o != "captured"] + ["captured"]
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
                     continue
+                if metric == "troops_killed" and LOSS_WORDS.search(sentence) and not DEATH_WORDS.search(sentence):
+                    # "military casualties ... the Kremlin is believed to have lost over 5,000 soldiers"
+                    metric = "troops_casualties"
                 if (category in EQUIPMENT_CATEGORIES or category == "missiles") and AID.search(sentence) and \
                         not metric.endswith("_intercepted"):
                     continue

@@ -511,3 +511,18 @@ def test_totals_moves_and_hospital(body, expected):
 ])
 def test_prisoners_killed_fighter_planes_and_lost_soldiers(body, metric):
     assert [c["metric"] for c in claims(body)] == [metric]
+
+
+@pytest.mark.parametrize("body, day, party", [
+    ("Alexei Kulemzin, mayor of Donetsk, wrote on Telegram that two women had died in shelling.",
+     dt.date(2022, 7, 1), "russia"),
+    ("Nearly 200 people were injured in a strike on Nova Kakhovka, the local administration's head, "
+     "Vladimir Leontyev, has claimed.", dt.date(2022, 7, 12), "russia"),
+    ("Nearly 200 people were injured in a strike on Nova Kakhovka, the local administration's head, "
+     "Vladimir Leontyev, has claimed.", dt.date(2022, 12, 1), "ukraine"),
+    ("Luhansk's regional governor, Serhiy Haidai, said six people were killed.", dt.date(2022, 7, 1), "ukraine"),
+    ("Melitopol Mayor Ivan Fedorov said 500 people remain in captivity.", dt.date(2022, 8, 18), "ukraine"),
+])
+def test_authorities_of_places_russia_holds_speak_for_russia(body, day, party):
+    got = extract_claims("Title", body, day, "BBC News")
+    assert got and {c.claimant_party for c in got} == {party}

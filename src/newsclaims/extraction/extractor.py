@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.28.0"
+EXTRACTOR_VERSION = "rules-1.29.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -299,6 +299,11 @@ PERSON_TITLE_LAST = re.compile(r"\b(?:spokes(?:man|woman|person)|governor|mayor|
                                r"aide|head|leader)\W*$", re.IGNORECASE)
 MEDIA_ROLE = re.compile(r"\b(?:co-host|host|anchor|presenter|journalist|reporter|columnist|commentator|"
                         r"correspondent|editor|broadcaster)\b", re.IGNORECASE)
+# offices of a town or region, and the ones Russia installs where it takes over
+LOCAL_OFFICE = re.compile(r"\b(?:mayor|administration|governor|head|leader|authorities|officials|council|"
+                          r"emergency service|territorial defen[cs]e)\b", re.IGNORECASE)
+REGIONAL = re.compile(r"\b(?:governor|gov\.|regional|region|oblast)\b", re.IGNORECASE)
+OCCUPATION_OFFICE = re.compile(r"\b(?:administration|military-civilian|installed|appointed)\b", re.IGNORECASE)
 CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|been|will|would)\b", re.IGNORECASE)
 NOT_A_PERSON_AROUND = re.compile(r"\bthe\s+$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:region|province|oblast|krai|city|district|county|area|republic|river)\b",
@@ -573,6 +578,7 @@ class Extractor:
     def __init__(self, vocab: Vocab | None = None):
         self.vocab = vocab or vocab_mod.load()
         self._text = ""
+        self._published_on = dt.date.today()
 
     # ------------------------------------------------------------ claimants
     def _alias_source(self, text: str, cue: str) -> Source | None:
@@ -618,6 +624,31 @@ class Extractor:
         return None
 
     def _named_source(self, text: str, context: str, cue: str) -> Source | None:
+        """Resolve a phrase that names a source, and the side of an occupation authority."""
+        src = self._name_source(text, context, cue)
+        if src is not None and src.party != "russia" and self._occupation_authority(src.mention, context):
+            src = dataclasses.replace(src, party="russia", cue=src.cue + " +occupation")
+        return src
+
+    def _occupation_authority(self, titles: str, context: str) -> bool:
+        """Whether a source's titles make it an authority of a place Russia held on the article's
+        date: any local office in a place held since 2014 ("Alexei Kulemzin, mayor of Donetsk"),
+        an administration in one held since 2022 ("the local administration's head" in Nova
+        Kakhovka; the exiled Ukrainian mayors of such places keep the title "mayor")."""
+        if not LOCAL_OFFICE.search(titles) or UKRAINE_SIDE.search(titles) or REGIONAL.search(titles):
+            # "Ukrainian authorities" are Ukraine's wherever they speak of, and so are the governors
+            # and regional administrations of the regions Russia holds part of
+            return False
+        for place in self.vocab.occupied:
+            if not place.held_on(self._published_on):
+                continue
+            if place.occupied_from.year <= 2014 and place.pattern.search(titles):
+                return True  # a city's office named with the city: "mayor of Donetsk"
+            if OCCUPATION_OFFICE.search(titles) and place.pattern.search(f"{titles} {context}"):
+                return True  # an administration of a place taken in 2022
+        return False
+
+    def _name_source(self, text: str, context: str, cue: str) -> Source | None:
         """Resolve a phrase that names a source: alias table first, then a person's name."""
         text = text.strip(" ,.'\"“”’")
         if not text:
@@ -793,7 +824,10 @@ class Extractor:
         before = self._text[max(0, at - 50):at]
         before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
         after = re.match(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})", self._text[at + len(name):])
-        return self._party_from(before + " " + (after.group(1) if after else "") + " ")
+        titles = before + " " + (after.group(1) if after else "") + " "
+        if self._occupation_authority(titles, self._text[max(0, at - 120):at + 120]):
+            return "russia"
+        return self._party_from(titles)
 
     @staticmethod
     def _party_from(context: str) -> str:
@@ -1196,6 +1230,7 @@ class Extractor:
             default = Source("unattributed", None, "unattributed", "no source named", "unknown", "")
         claims: list[Claim] = []
         self._text = f"{title}\n{body}"  # where a surname's full name is looked up
+        self._published_on = published_on  # which places Russia held then
         in_russia = RUSSIAN_PLACES.search(title) is not None
         sentences = [(section, text, start, end) for section, text in (("title", title), ("body", body))
                      for start, end in split_sentences(text)]

@@ -3,6 +3,8 @@
 * ``claimant_aliases.csv``: a regex of names -> canonical claimant, organisation, party, kind
 * ``metric_terms.csv``: nouns -> what is counted (troops, civilians, tanks, ...)
 * ``outcome_terms.csv``: words -> what happened to it (killed, injured, destroyed, ...)
+* ``occupied_places.csv``: places held by Russia and since when (and until when): their
+  administrations speak for Russia's side
 * ``reporting_verbs.csv``: attribution verbs and their stance: ``assert``, ``deny`` (the claim is
   recorded as denied) or ``order`` (the verb attributes only the forces it orders: "ordered")
 """
@@ -13,6 +15,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from newsclaims.config import VOCAB_DIR
@@ -28,6 +31,16 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class OccupiedPlace:
+    pattern: re.Pattern
+    occupied_from: date
+    occupied_until: date | None
+
+    def held_on(self, day: date) -> bool:
+        return self.occupied_from <= day and (self.occupied_until is None or day < self.occupied_until)
+
+
+@dataclass(frozen=True)
 class Vocab:
     aliases: tuple[Alias, ...]
     any_alias: re.Pattern          # matches where any alias does (a fast first test)
@@ -36,6 +49,7 @@ class Vocab:
     outcome_words: dict[str, frozenset[str]]
     verbs: dict[str, str]          # reporting verb -> stance
     verb_re: re.Pattern
+    occupied: tuple[OccupiedPlace, ...] = ()
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -77,6 +91,14 @@ def load(vocab_dir: Path = VOCAB_DIR) -> Vocab:
         r"\b(?=[a-z])(?:" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) + r")\b",
         re.IGNORECASE,
     )
+    occupied = tuple(
+        OccupiedPlace(
+            pattern=re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE),
+            occupied_from=date.fromisoformat(row["occupied_from"]),
+            occupied_until=date.fromisoformat(row["occupied_until"]) if row["occupied_until"] else None,
+        )
+        for row in _rows(vocab_dir / "occupied_places.csv")
+    ) if (vocab_dir / "occupied_places.csv").exists() else ()
     return Vocab(
         aliases=aliases,
         any_alias=re.compile("|".join(f"(?:{a.pattern.pattern})" for a in aliases), re.IGNORECASE),
@@ -85,6 +107,7 @@ def load(vocab_dir: Path = VOCAB_DIR) -> Vocab:
         outcome_words=outcome_words,
         verbs=verbs,
         verb_re=verb_re,
+        occupied=occupied,
     )
 
 

@@ -526,3 +526,15 @@ def test_prisoners_killed_fighter_planes_and_lost_soldiers(body, metric):
 def test_authorities_of_places_russia_holds_speak_for_russia(body, day, party):
     got = extract_claims("Title", body, day, "BBC News")
     assert got and {c.claimant_party for c in got} == {party}
+
+
+@pytest.mark.parametrize("title, body, party", [
+    ("At least 11 Russian soldiers are shot dead in attack on training base",
+     "The defence ministry said two volunteer soldiers fired at fellow troops.", "russia"),
+    ("Ukraine says 9 Russian warplanes destroyed in Crimea blasts",
+     "Two residents were killed Wednesday in Russian shelling, police reported.", "ukraine"),
+    ("Title", "Kazakhstan's interior ministry said at least eight police officers had been killed.",
+     "other_government"),
+])
+def test_unmarked_bodies_take_the_titles_side_and_other_states_are_other_governments(title, body, party):
+    assert {c["claimant_party"] for c in claims(body, title=title)} == {party}

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.29.0"
+EXTRACTOR_VERSION = "rules-1.30.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -337,6 +337,14 @@ PARTY_MARKERS = [
     ("united_kingdom", re.compile(r"\b(?:british|uk|u\.k\.|britain|london)\b", re.IGNORECASE)),
     ("united_nations", re.compile(r"(?:\bUN\b|\bU\.N\.|\bUnited Nations\b|\bUNICEF\b|\bUNHCR\b)")),
     ("ukraine", re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv|kiev|zelensky\w*|azov)\b", re.IGNORECASE)),
+    # other states whose bodies this news quotes: neighbours, allies, mediators
+    ("other_government", re.compile(
+        r"\b(?:western|poland|polish|belarus\w*|kazakh\w*|latvia\w*|estonia\w*|lithuania\w*|moldova\w*|"
+        r"georgia\w*|finland|finnish|sweden|swedish|norway|norwegian|denmark|danish|germany|german|france|"
+        r"french|italy|italian|spain|spanish|netherlands|dutch|belgi\w+|austria\w*|swiss|czech|slovak\w*|"
+        r"hungar\w*|romania\w*|bulgaria\w*|greece|greek|turkey|turkish|israel\w*|iran\w*|saudi|chin\w*|"
+        r"japan\w*|india|indian|canad\w*|australia\w*|kyrgyz\w*|azerbaijan\w*|armenia\w*|syria\w*)\b",
+        re.IGNORECASE)),
 ]
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
               "previously", "earlier", "later", "on", "in", "last", "this", "that", "and", "which",
@@ -579,6 +587,7 @@ class Extractor:
         self.vocab = vocab or vocab_mod.load()
         self._text = ""
         self._published_on = dt.date.today()
+        self._title_side = "ukraine"
 
     # ------------------------------------------------------------ claimants
     def _alias_source(self, text: str, cue: str) -> Source | None:
@@ -696,8 +705,9 @@ class Extractor:
             # a body in a sentence about the separatist republics is theirs; "Russian" alone in the
             # sentence more often names the attacker than the body
             near = not marked and OCCUPATION.search(context) is not None
-            # unmarked, it is (as unnamed officials are) Ukraine's, unless the source before says otherwise
-            party = self._party_from(text) if marked else "russia" if near else "ukraine"
+            # unmarked, it is the side the article's title names first ("Russian soldiers shot dead
+            # ..., the defence ministry said"), and Ukraine's when the title names neither
+            party = self._party_from(text) if marked else "russia" if near else self._title_side
             # "+body?": nothing marks whose body it is, and the source named before may tell
             return Source(self._role_name(text, context) if re.search(r"city council", text, re.IGNORECASE)
                           else phrase_name(text, 5), None, party,
@@ -1231,6 +1241,9 @@ class Extractor:
         claims: list[Claim] = []
         self._text = f"{title}\n{body}"  # where a surname's full name is looked up
         self._published_on = published_on  # which places Russia held then
+        sides = [(m.start(), side) for side in ("russia", "ukraine")
+                 if (m := dict(PARTY_MARKERS)[side].search(title)) is not None]
+        self._title_side = min(sides)[1] if sides else "ukraine"
         in_russia = RUSSIAN_PLACES.search(title) is not None
         sentences = [(section, text, start, end) for section, text in (("title", title), ("body", body))
                      for start, end in split_sentences(text)]

@@ -529,8 +529,8 @@ def test_authorities_of_places_russia_holds_speak_for_russia(body, day, party):
 
 
 @pytest.mark.parametrize("title, body, party", [
-    ("At least 11 Russian soldiers are shot dead in attack on training base",
-     "The defence ministry said two volunteer soldiers fired at fellow troops.", "russia"),
+    ("Russian soldiers are shot dead in attack on training base",
+     "The defence ministry said two volunteer soldiers were shot dead.", "russia"),
     ("Ukraine says 9 Russian warplanes destroyed in Crimea blasts",
      "Two residents were killed Wednesday in Russian shelling, police reported.", "ukraine"),
     ("Title", "Kazakhstan's interior ministry said at least eight police officers had been killed.",

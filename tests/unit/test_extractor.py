@@ -538,3 +538,14 @@ def test_authorities_of_places_russia_holds_speak_for_russia(body, day, party):
 ])
 def test_unmarked_bodies_take_the_titles_side_and_other_states_are_other_governments(title, body, party):
     assert {c["claimant_party"] for c in claims(body, title=title)} == {party}
+
+
+@pytest.mark.parametrize("body, subject", [
+    ("According to the Russian side, up to 30 nationalists were killed.", "ukraine"),
+    ("The ministry reported that 21 missiles, mostly from US-supplied HIMARS launchers, were intercepted.", "ukraine"),
+    ("The Iran-supplied weapons rained down on the capital in successive waves of 28 drones, Kyiv's mayor said.",
+     "russia"),
+    ("A small section of about 42 graves is marked with flags.", "ukraine"),
+])
+def test_whose_weapons_forces_and_graves(body, subject):
+    assert [c["subject"] for c in claims(body)] == [subject]

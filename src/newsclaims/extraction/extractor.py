@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.30.0"
+EXTRACTOR_VERSION = "rules-1.31.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -151,6 +151,9 @@ CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
                         r"aircraft|planes|troops|soldiers|servicemen|personnel|men)\b", re.IGNORECASE)
+UKRAINE_FORCES = re.compile(r"\b(?:nationalists?|neo-nazis?|kiev regime|armed formations)\b", re.IGNORECASE)
+WESTERN_WEAPONS = re.compile(r"\b(?:us-supplied|us-made|u\.s\.-supplied|u\.s\.-made|western-supplied|"
+                             r"nato-supplied|himars)\b", re.IGNORECASE)
 FOREIGN_FIGHTERS = re.compile(r"\bforeign (?:fighters|mercenaries|volunteers|legion\w*)|\bforeigners\b|"
                               r"\binternational legion\b", re.IGNORECASE)
 # "Regarding its own casualties, Moscow ... reported 1,351": the topic of the whole sentence
@@ -1070,10 +1073,14 @@ class Extractor:
         hi = max(number.end, noun_pos + len(noun_text) if noun_pos >= 0 else number.end)
         local = sentence[max(0, lo - 15):hi + 3]
         if metric in ("missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted"):
-            # whose weapons: the side named with them; for launches also the side that fired them
-            # ("Ukrainian forces fired 10 rockets"), not the side that shot them down
-            near = sentence[max(0, number.start - 40):hi + 25] if metric.endswith("_launched") else local
+            # whose weapons: the side named with them, or that fired them ("Ukrainian forces fired
+            # 10 rockets"), not the side that shot them down; Western-supplied ones are Ukraine's
+            near = sentence[max(0, number.start - 40):hi + 3] if metric.endswith("_launched") else local
+            if WESTERN_WEAPONS.search(sentence, number.start, hi + 60):
+                return "ukraine"
             return "ukraine" if UKRAINE_SIDE.search(near) and not RUSSIA_SIDE.search(near) else "russia"
+        if category == "troops" and UKRAINE_FORCES.search(local):
+            return "ukraine"  # "400 nationalist fighters", "30 nationalists": Russia's words for Ukraine's troops
         if category == "troops" and FOREIGN_FIGHTERS.search(local):
             return "ukraine"  # foreign volunteers and "mercenaries" fight in Ukraine's forces
         if metric == "troops_deployed":
@@ -1084,7 +1091,7 @@ class Extractor:
             OWN_LOSSES_TOPIC.search(sentence, 0, number.start)
         if own and source is not None and source.party in ("russia", "ukraine"):
             return source.party  # "our losses", "its aircraft": the claimant's own side
-        if category in ("civilians", "children", "people", "refugees", "displaced"):
+        if category in ("civilians", "children", "people", "refugees", "displaced", "graves"):
             if RUSSIAN_PLACES.search(sentence) or noun_text.lower() == "russians":
                 return "russia"
             if in_russia and not UKRAINE_SIDE.search(sentence) and not UKRAINIAN_PLACES.search(sentence) \

@@ -398,7 +398,8 @@ def test_deaths_and_injuries_are_casualties_and_personnel_vehicles_are_armour(bo
 
 @pytest.mark.parametrize("body, expected", [
     ("Two residents of the village of Staryi Saltiv in the Kharkiv region in the northeast were killed "
-     "Wednesday in Russian shelling, police reported.", [(2, "civilians_killed", "police", "ukraine")]),
+     "Wednesday in Russian shelling, police reported.",
+     [(2, "civilians_killed", "Ukrainian National Police", "ukraine")]),
     ("Three of them have died since the invasion.", [(3, "people_killed", "BBC News", "media")]),
     ("Crimea's regional leader, Sergei Aksyonov, said some 250 residents were moved to temporary housing.",
      [(250, "displaced", "Sergei Aksyonov", "russia")]),
@@ -549,3 +550,14 @@ def test_unmarked_bodies_take_the_titles_side_and_other_states_are_other_governm
 ])
 def test_whose_weapons_forces_and_graves(body, subject):
     assert [c["subject"] for c in claims(body)] == [subject]
+
+
+@pytest.mark.parametrize("title, body, claimant, org", [
+    ("Russian soldiers are shot dead at a training base", "The defence ministry said two soldiers were shot dead.",
+     "Russian Ministry of Defence", None),
+    ("Title", "About 1,200 bodies have not yet been identified, according to the head of the national police "
+              "in Ukraine, Ihor Klymenko.", "Ihor Klymenko", "Ukrainian National Police"),
+])
+def test_sided_bodies_and_names_after_a_body_are_canonical(title, body, claimant, org):
+    got = [(c.claimant, c.claimant_org) for c in extract_claims(title, body, DAY, "BBC News")]
+    assert got == [(claimant, org)]

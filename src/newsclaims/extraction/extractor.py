@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.31.0"
+EXTRACTOR_VERSION = "rules-1.32.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -712,10 +712,14 @@ class Extractor:
             # ..., the defence ministry said"), and Ukraine's when the title names neither
             party = self._party_from(text) if marked else "russia" if near else self._title_side
             # "+body?": nothing marks whose body it is, and the source named before may tell
+            cue += " +body" if marked else " +body near" if near else " +body?"
+            if not marked and party in ("russia", "ukraine") and (alias := vocab_mod.canonical_claimant(
+                    self.vocab, f"{'Russian' if party == 'russia' else 'Ukrainian'} {phrase_name(text, 5)}")) \
+                    is not None and alias.claimant_party == party and alias.kind != "state":
+                # "the defence ministry said" in an article on Russia's side: the Russian Ministry of Defence
+                return Source(alias.claimant, alias.claimant_org, party, cue + " +side", alias.kind, text)
             return Source(self._role_name(text, context) if re.search(r"city council", text, re.IGNORECASE)
-                          else phrase_name(text, 5), None, party,
-                          cue + (" +body" if marked else " +body near" if near else " +body?"),
-                          "organisation", text)
+                          else phrase_name(text, 5), None, party, cue, "organisation", text)
         if TITLE_WORDS.search(text):
             # "the regional governor": named by role, and by name where the article names its holder
             kind = "organisation" if ORG_WORDS.search(text) else "person"
@@ -878,12 +882,14 @@ class Extractor:
             if PRONOUN_SOURCE.match(words) and (previous := previous_source(words)) is not None:
                 src = dataclasses.replace(previous, cue="according to +previous", mention=words)
             src = src or self._named_source(m.group("src"), sentence, cue)
-            if src and src.cue.endswith("+role") and (
-                    appositive := re.match(r",\s*([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\b", sentence[m.end():])) \
-                    and self._person_in(appositive.group(1)) == appositive.group(1):
-                # "according to the region's governor, Valentyn Reznichenko": the name follows the role
-                src = dataclasses.replace(src, claimant=appositive.group(1), kind="person",
-                                          cue=src.cue + " +name")
+            if src and src.kind != "person" or src and src.cue.endswith("+role"):
+                appositive = re.match(r",\s*([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\b", sentence[m.end():])
+                if appositive and self._person_in(appositive.group(1)) == appositive.group(1):
+                    # "according to the region's governor, Valentyn Reznichenko", "according to the head
+                    # of the national police, Ihor Klymenko": the name follows the role or the body
+                    src = dataclasses.replace(
+                        src, claimant=appositive.group(1), kind="person", cue=src.cue + " +name",
+                        claimant_org=src.claimant if src.kind != "person" else src.claimant_org)
             if src:
                 found.append((m.start(), src))
         topic: Source | None = None  # the subject of a negated verb

@@ -561,3 +561,11 @@ def test_whose_weapons_forces_and_graves(body, subject):
 def test_sided_bodies_and_names_after_a_body_are_canonical(title, body, claimant, org):
     got = [(c.claimant, c.claimant_org) for c in extract_claims(title, body, DAY, "BBC News")]
     assert got == [(claimant, org)]
+
+
+@pytest.mark.parametrize("body", [
+    "The two British men have been sentenced to death in eastern Ukraine.",
+    "Before the Kremlin sent troops into Ukraine, the Russian military had over 400,000 contract soldiers.",
+])
+def test_death_sentences_and_prewar_armies_are_not_claims(body):
+    assert claims(body) == []

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.32.0"
+EXTRACTOR_VERSION = "rules-1.33.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -521,6 +521,9 @@ TOLL_AFTER = re.compile(r"\s*(?:casualties|deaths|fatalities)\b", re.IGNORECASE)
 PEOPLE_VERB_AFTER = re.compile(r"^\s*(?:of (?:them|those|whom)\s+)?(?:were|have|had|was|are|died|dead|killed|wounded|"
                                r"injured|more|others)\b",
                                re.IGNORECASE)
+SENTENCED_BEFORE = re.compile(r"\bsentenced to $", re.IGNORECASE)
+PREWAR = re.compile(r"\b(?:before|prior to) (?:the (?:war|invasion|conflict)|russia invaded|the kremlin sent|"
+                    r"february 24|24 february)|\bpre-?war\b", re.IGNORECASE)
 LOSS_WORDS = re.compile(r"\bcasualties\b", re.IGNORECASE)
 DEATH_WORDS = re.compile(r"\b(?:killed|dead|died|dying|dies|deaths?|death toll|perished|fatalities|lives)\b",
                          re.IGNORECASE)
@@ -1005,6 +1008,8 @@ class Extractor:
         found: list[tuple[int, str]] = []
         lo = max(0, number.start - 80)
         for m in self.vocab.outcome_re.finditer(sentence, lo, min(len(sentence), noun_end + 80)):
+            if SENTENCED_BEFORE.search(sentence, max(0, m.start() - 14), m.start()):
+                continue  # "sentenced to death" befell no one yet
             if number.start <= m.start() < noun_end and m.start() >= number.end:
                 dist = 0  # a word inside the noun phrase ("50 dead", "seven wounded")
             elif m.end() <= number.start:
@@ -1383,6 +1388,8 @@ class Extractor:
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
                     continue
+                if metric == "troops_deployed" and PREWAR.search(sentence):
+                    continue  # "before the invasion, the Russian military had 400,000 contract soldiers"
                 if metric == "troops_killed" and LOSS_WORDS.search(sentence) and not DEATH_WORDS.search(sentence):
                     # "military casualties ... the Kremlin is believed to have lost over 5,000 soldiers"
                     metric = "troops_casualties"

@@ -569,3 +569,10 @@ def test_sided_bodies_and_names_after_a_body_are_canonical(title, body, claimant
 ])
 def test_death_sentences_and_prewar_armies_are_not_claims(body):
     assert claims(body) == []
+
+
+def test_phrase_names_drop_days_and_relative_clauses():
+    from newsclaims.extraction.extractor import phrase_name
+    assert phrase_name("On Wednesday a Ukrainian marine commander", 4) == "Ukrainian marine commander"
+    assert phrase_name("the interior ministry Thursday", 5) == "interior ministry"
+    assert phrase_name("the ministry went to great lengths", 5) == "ministry"

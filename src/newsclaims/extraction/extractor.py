@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.33.0"
+EXTRACTOR_VERSION = "rules-1.34.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -291,6 +291,7 @@ NOT_A_NAME = frozenset([
     "major", "captain", "sergeant", "lieutenant", "senior", "former", "acting", "local", "top",
     "executive", "director", "chairman", "chairwoman", "chair", "press", "officer", "host", "leader", "envoy",
     "representative", "commissioner", "ombudsman", "inspector", "emergency", "services", "service",
+    "meanwhile", "however", "only", "also", "separately", "earlier", "later", "but", "and", "as", "when",
     *WEEKDAYS, "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 ])
@@ -346,7 +347,8 @@ PARTY_MARKERS = [
         r"georgia\w*|finland|finnish|sweden|swedish|norway|norwegian|denmark|danish|germany|german|france|"
         r"french|italy|italian|spain|spanish|netherlands|dutch|belgi\w+|austria\w*|swiss|czech|slovak\w*|"
         r"hungar\w*|romania\w*|bulgaria\w*|greece|greek|turkey|turkish|israel\w*|iran\w*|saudi|chin\w*|"
-        r"japan\w*|india|indian|canad\w*|australia\w*|kyrgyz\w*|azerbaijan\w*|armenia\w*|syria\w*)\b",
+        r"japan\w*|india|indian|canad\w*|australia\w*|kyrgyz\w*|azerbaijan\w*|armenia\w*|syria\w*|tajik\w*|"
+        r"uzbek\w*|turkmen\w*)\b",
         re.IGNORECASE)),
 ]
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
@@ -534,9 +536,17 @@ PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s
 
 
 def phrase_name(text: str, last: int) -> str:
-    """A source named by a phrase, as its last few content words ("the regional governor" -> "regional governor")."""
-    words = [w for w in re.findall(r"[\w'’´-]+", text) if w.lower() not in SKIP_WORDS]
-    return " ".join(words[-last:]) or text
+    """A source named by a phrase, as its last few content words ("the regional governor" -> "regional
+    governor"), without the day it spoke on or a relative clause after it ("... where official reports")."""
+    text = RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
+    words = [w for w in re.findall(r"[\w'’´-]+", text)
+             if w.lower() not in SKIP_WORDS and w.lower() not in WEEKDAYS and w.lower() not in TIME_WORDS]
+    return " ".join(words[-last:]) or text.strip()
+
+
+RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
+TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
+                        "overnight", "morning", "evening", "night", "week", "month", "year"])
 
 
 PERSON_PRONOUN = re.compile(r"^(?:he|she|his office|her office)$", re.IGNORECASE)
@@ -628,8 +638,9 @@ class Extractor:
                     PLACE_AFTER.match(text, m.end()):
                 continue  # "the Krasnodar Krai region": a place
             words = m.group(1).split()
-            while words and (words[0].lower() in NOT_A_NAME or words[0].lower() in SKIP_WORDS):
-                words.pop(0)
+            while words and (words[0].lower() in NOT_A_NAME or words[0].lower() in SKIP_WORDS
+                             or len(words) > 2 and UKRAINIAN_PLACES.fullmatch(words[0])):
+                words.pop(0)  # titles, and a place before a full name ("Odesa Maksym Marchenko")
             while words and words[-1].lower() in NOT_A_NAME:
                 words.pop()  # "In September Ukrainian officials": no name ends in "Ukrainian"
             name = " ".join(words)
@@ -716,11 +727,13 @@ class Extractor:
             party = self._party_from(text) if marked else "russia" if near else self._title_side
             # "+body?": nothing marks whose body it is, and the source named before may tell
             cue += " +body" if marked else " +body near" if near else " +body?"
-            if not marked and party in ("russia", "ukraine") and (alias := vocab_mod.canonical_claimant(
-                    self.vocab, f"{'Russian' if party == 'russia' else 'Ukrainian'} {phrase_name(text, 5)}")) \
-                    is not None and alias.claimant_party == party and alias.kind != "state":
+            sided = f"{'Russian' if party == 'russia' else 'Ukrainian'} {phrase_name(text, 5)}"
+            if not marked and party in ("russia", "ukraine") and \
+                    (found := vocab_mod.best_match(self.vocab, sided)) is not None and found[1] == 0 and \
+                    found[2] >= len(sided) - 1 and found[0].claimant_party == party and found[0].kind != "state":
                 # "the defence ministry said" in an article on Russia's side: the Russian Ministry of Defence
-                return Source(alias.claimant, alias.claimant_org, party, cue + " +side", alias.kind, text)
+                # (only when the alias names the whole phrase: "military chiefs" stay what they are)
+                return Source(found[0].claimant, found[0].claimant_org, party, cue + " +side", found[0].kind, text)
             return Source(self._role_name(text, context) if re.search(r"city council", text, re.IGNORECASE)
                           else phrase_name(text, 5), None, party, cue, "organisation", text)
         if TITLE_WORDS.search(text):

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.34.0"
+EXTRACTOR_VERSION = "rules-1.35.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -93,7 +93,7 @@ RATIO_AFTER = re.compile(r"\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|s
 RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$|\b[A-Z][a-z]+\s+\($")
 # a sentence about what happened before this war (from 2014 on, the Donbas war counts)
-OLD_EVENT = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:1[89]\d\d|200\d|201[0-3])s?\b",
+OLD_EVENT = re.compile(r"\b(?:in|during|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:1[89]\d\d|200\d|201[0-3])s?\b",
                        re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:younger|older) than\s*$|\bunder the age of\s*$|\baged? (?:between\s*)?$|"
                         r"\baged? (?:\w+,? )+(?:and|or) $",  # "aged six and nine"

@@ -725,7 +725,7 @@ class Extractor:
             # unmarked, it is the side the article's title names first ("Russian soldiers shot dead
             # ..., the defence ministry said"), and Ukraine's when the title names neither
             party = self._party_from(text) if marked else "russia" if near else self._title_side
-            # "+body?": nothing marks whose body it is, and the source named before may tell
+            # "+body?": nothing in the text marks whose body it is
             cue += " +body" if marked else " +body near" if near else " +body?"
             sided = f"{'Russian' if party == 'russia' else 'Ukrainian'} {phrase_name(text, 5)}"
             if not marked and party in ("russia", "ukraine") and \

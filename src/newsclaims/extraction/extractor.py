@@ -351,6 +351,14 @@ PARTY_MARKERS = [
         r"uzbek\w*|turkmen\w*)\b",
         re.IGNORECASE)),
 ]
+PARTY_PATTERNS = dict(PARTY_MARKERS)
+
+
+def names_a_party(text: str) -> bool:
+    """Whether the text marks a side ("Russian", "the Kremlin", "Ukraine's", "Polish", ...)."""
+    return any(pattern.search(text) for _, pattern in PARTY_MARKERS)
+
+
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
               "previously", "earlier", "later", "on", "in", "last", "this", "that", "and", "which",
               "who", "would", "could", "will", "so", "but", "then", "now", "already",
@@ -718,7 +726,7 @@ class Extractor:
                           cue + " +experts", "organisation", text)
         if SOURCE_BODY.search(text) and len(text.split()) <= 6 and not PERSON_TITLE_LAST.search(text):
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
-            marked = any(pattern.search(text) for _, pattern in PARTY_MARKERS)
+            marked = names_a_party(text)
             # a body in a sentence about the separatist republics is theirs; "Russian" alone in the
             # sentence more often names the attacker than the body
             near = not marked and OCCUPATION.search(context) is not None
@@ -745,7 +753,7 @@ class Extractor:
                 if alias is not None:  # "the military spokesman" -> Igor Konashenkov, of the Russian MoD
                     return Source(alias.claimant, alias.claimant_org, alias.claimant_party,
                                   cue + " +role holder", "person", text)
-                if not any(pattern.search(text) for _, pattern in PARTY_MARKERS):
+                if not names_a_party(text):
                     party = self._party_at_first_mention(holder)  # the side the article titles them with
                     party = "ukraine" if party == "other" else party
                 return Source(holder, None, party, cue + " +role holder", "person", text)
@@ -1273,7 +1281,7 @@ class Extractor:
         self._text = f"{title}\n{body}"  # where a surname's full name is looked up
         self._published_on = published_on  # which places Russia held then
         sides = [(m.start(), side) for side in ("russia", "ukraine")
-                 if (m := dict(PARTY_MARKERS)[side].search(title)) is not None]
+                 if (m := PARTY_PATTERNS[side].search(title)) is not None]
         self._title_side = min(sides)[1] if sides else "ukraine"
         in_russia = RUSSIAN_PLACES.search(title) is not None
         sentences = [(section, text, start, end) for section, text in (("title", title), ("body", body))

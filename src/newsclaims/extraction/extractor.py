@@ -537,7 +537,6 @@ PREWAR = re.compile(r"\b(?:before|prior to) (?:the (?:war|invasion|conflict)|rus
 LOSS_WORDS = re.compile(r"\bcasualties\b", re.IGNORECASE)
 DEATH_WORDS = re.compile(r"\b(?:killed|dead|died|dying|dies|deaths?|death toll|perished|fatalities|lives)\b",
                          re.IGNORECASE)
-PARTITIVE_HEAD = re.compile(r"\s*(?:of|among) the [\d,]+ (?P<noun>[a-z]+(?: [a-z]+)?)\b[^,]{0,40},", re.IGNORECASE)
 LATE_OUTCOME = re.compile(r"[^,;:.\d]{0,140}?\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
                           r"(?P<verb>killed|wounded|injured|hurt|evacuated|captured|detained)\b", re.IGNORECASE)
 PEOPLE_VERB_BEFORE = re.compile(r"\b(?:killing|killed|wounding|injuring|kills)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -1382,11 +1381,6 @@ class Extractor:
                 if OF_TOTAL_BEFORE.search(sentence[max(0, number.start - 12):number.start]) or \
                         IN_TOTAL_AFTER.match(sentence, number.end):
                     outcomes = ["total", *outcomes]  # "two of the four missiles", "drones - 28 in total"
-                if category is None and not counts_other_noun and (head := PARTITIVE_HEAD.match(sentence)) and \
-                        (head_noun := self.vocab.category_re.fullmatch(head.group("noun"))) is not None:
-                    # "Of the 66 people hospitalized, five remained in critical condition"
-                    category, noun, noun_pos = head_noun.lastgroup, head.group("noun"), -1
-                    evidence.append(f"of the '{noun}'")
                 if category is None and not counts_other_noun and (
                         implies_people(sentence, number, outcomes) or toll_of(sentence, number)):
                     # "150 killed and 800 wounded daily" among talk of troops counts troops

@@ -59,7 +59,7 @@ def test_named_spokesman_keeps_name_and_organisation():
 
 def test_unattributed_number_belongs_to_the_outlet():
     [c] = claims("At least 10 civilians were killed in the shelling of Kharkiv on Monday.",
-                 outlet="Associated Press (via Daily Mail wires)")
+                 outlet="Associated Press (via wire services)")
     assert (c["claimant"], c["claimant_party"], c["metric"]) == ("Associated Press", "media", "civilians_killed")
     assert c["as_of"] == dt.date(2023, 2, 6)
 
@@ -122,13 +122,13 @@ def test_numbers_that_count_something_else_are_not_claims(sentence):
 
 
 def test_an_age_is_not_a_claim():
-    got = claims("Three children younger than 10 were among the dead.")
-    assert [(c["value"], c["metric"]) for c in got] == [(3, "children_killed")]
+    got = claims("Two children younger than 12 were among the dead.")
+    assert [(c["value"], c["metric"]) for c in got] == [(2, "children_killed")]
 
 
 def test_a_number_after_a_shared_noun_counts_its_own_noun():
-    got = claims("A volley of shells killed three people and damaged 40 apartment buildings on Thursday.")
-    assert [(c["value"], c["metric"]) for c in got] == [(3, "people_killed")]
+    got = claims("A barrage of shells killed four people and damaged 25 houses on Friday.")
+    assert [(c["value"], c["metric"]) for c in got] == [(4, "people_killed")]
 
 
 def test_weapons_that_kill_count_people():
@@ -142,9 +142,9 @@ def test_dead_children_are_children_and_missing_people_are_other():
 
 
 def test_equipment_losses_are_destroyed():
-    got = claims("Analysts at Oryx reckon the Russian losses to be 26 planes and 39 helicopters.")
+    got = claims("Analysts at Oryx reckon the Russian losses to be 31 planes and 44 helicopters.")
     assert [(c["value"], c["metric"], c["subject"], c["claimant"]) for c in got] == [
-        (26, "aircraft_destroyed", "russia", "Oryx"), (39, "helicopters_destroyed", "russia", "Oryx")]
+        (31, "aircraft_destroyed", "russia", "Oryx"), (44, "helicopters_destroyed", "russia", "Oryx")]
 
 
 def test_two_dozen_is_24_and_model_names_are_not_numbers():
@@ -187,7 +187,7 @@ def test_he_said_continues_the_person_named_before_not_an_organisation():
 
 def test_unnamed_officials_are_not_the_previous_speaker():
     body = ("Sergei Shoigu said Russian forces had advanced. "
-            "Russian forces struck several villages over 24 hours, killing one person, authorities said.")
+            "Overnight Russian rockets hit two towns in the south, killing one person, authorities said.")
     got = claims(body)
     assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
         (1, "Ukrainian government", "ukraine")]
@@ -203,31 +203,31 @@ def test_a_role_resolves_to_the_person_the_article_names_with_it():
 
 
 def test_a_role_nobody_holds_names_its_city():
-    body = ("A Russian rocket attack on the city of Kramatorsk killed three people on Friday night, "
+    body = ("A Russian missile strike on the city of Pavlohrad killed four people on Saturday, "
             "according to the mayor.")
     got = claims(body)
     assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
-        (3, "Kramatorsk mayor", "ukraine")]
+        (4, "Pavlohrad mayor", "ukraine")]
 
 
 def test_a_city_council_and_an_appositive_name_are_named_in_full():
-    body = ("The city council of the besieged Ukrainian city of Mariupol has said 300 people were killed "
-            "in the bombing of its drama theatre. "
-            "In Dnipropetrovsk 13 people were killed, according to the region's governor, Valentyn Reznichenko.")
+    body = ("The city council of the shelled Ukrainian city of Okhtyrka has said 70 people were killed "
+            "in the bombing of its power plant. "
+            "In Zaporizhzhia 11 people were killed, according to the region's governor, Oleksandr Starukh.")
     got = claims(body)
     assert [(c["value"], c["claimant"], c["claimant_party"]) for c in got] == [
-        (300, "Mariupol City Council", "ukraine"), (13, "Valentyn Reznichenko", "ukraine")]
+        (70, "Okhtyrka City Council", "ukraine"), (11, "Oleksandr Starukh", "ukraine")]
 
 
 @pytest.mark.parametrize("title, body, subject", [
     ("Jet crashes into apartments in western Russia",
-     "Earlier state media reports said at least 25 people were injured.", "russia"),
+     "Reports on state television said at least 17 people were injured.", "russia"),
     ("Drone attack hits two military bases deep inside Russia",
-     "Zelenskyy said the Russian attacks had also killed four people Monday.", "ukraine"),
-    ("Title", "Two volunteer soldiers fired at other troops at a Russian military firing range, "
-              "killing 11, the defence ministry said.", "russia"),
-    ("Title", "Regarding its own casualties, Moscow has not updated the numbers since March, when it "
-              "reported 1,351 military personnel killed.", "russia"),
+     "Zelensky said the Russian strikes had also killed six people on Tuesday.", "ukraine"),
+    ("Title", "Three conscripts opened fire on fellow servicemen at a Russian military training ground, "
+              "killing 9, the defence ministry said.", "russia"),
+    ("Title", "As for its own casualties, the Kremlin has not updated its figures since April, when it "
+              "reported 2,450 military personnel killed.", "russia"),
 ])
 def test_whose_losses_from_places_and_own_losses(title, body, subject):
     got = claims(body, title=title)
@@ -235,34 +235,34 @@ def test_whose_losses_from_places_and_own_losses(title, body, subject):
 
 
 def test_an_order_vouches_for_the_forces_it_orders_only():
-    body = ("Russian President Vladimir Putin has ordered his military to recruit another 137,000 troops "
-            "to replace the estimated 75,000 soldiers who have been killed or wounded.")
+    body = ("Vladimir Putin has ordered the army to recruit a further 90,000 troops "
+            "to replace some 60,000 soldiers who have been killed or wounded.")
     got = {c["value"]: (c["metric"], c["claimant"]) for c in claims(body, outlet="Daily Mail")}
-    assert got == {137000: ("troops_deployed", "Vladimir Putin"), 75000: ("troops_casualties", "Daily Mail")}
+    assert got == {90000: ("troops_deployed", "Vladimir Putin"), 60000: ("troops_casualties", "Daily Mail")}
 
 
 def test_according_to_an_update_from_names_the_body():
-    body = ("Russian forces destroyed over 100 rockets at a depot, according to an update "
-            "from Russia's Defense Ministry on Wednesday.")
+    body = ("Russian troops wiped out more than 60 rockets at a warehouse, according to an update "
+            "from Russia's Defense Ministry on Tuesday.")
     assert [c["claimant"] for c in claims(body, outlet="RT")] == ["Russian Ministry of Defence"]
 
 
 def test_others_are_of_the_kind_counted_before():
-    body = ("At least three civilians were killed and eight others were wounded over the past 24 hours, "
+    body = ("At least five civilians died and eleven others were hurt in the past day, "
             "according to Ukraine's presidential office.")
     assert [c["metric"] for c in claims(body)] == ["civilians_killed", "civilians_injured"]
 
 
 def test_a_toll_that_rose_counts_the_dead_of_that_event():
-    body = ("Trade between the two countries has increased in recent months. — The death toll from "
-            "Wednesday's Russian missile strike on an apartment building in the southern city of Mykolaiv "
-            "has risen to six, according to Gov. Vitaliy Kim.")
+    body = ("Exports from the port have fallen in recent weeks. — The death toll from "
+            "Sunday's Russian drone strike on a dormitory in the northern city of Sumy "
+            "has climbed to nine, according to Gov. Dmytro Zhyvytskyi.")
     assert [(c["value"], c["metric"], c["scope"], c["claimant"], c["claimant_party"]) for c in claims(body)] == [
-        (6, "people_killed", "event", "Vitaliy Kim", "ukraine")]
+        (9, "people_killed", "event", "Dmytro Zhyvytskyi", "ukraine")]
 
 
 def test_artillery_shells_are_not_missiles():
-    assert claims("About 40 shells were fired overnight at the city of Nikopol, the governor said.") == []
+    assert claims("Some 60 shells were fired at the town of Marhanets overnight, the governor said.") == []
 
 
 def test_a_dash_list_item_is_its_own_sentence():
@@ -273,14 +273,14 @@ def test_a_dash_list_item_is_its_own_sentence():
 
 
 def test_a_quotation_belongs_to_its_speaker():
-    body = ('UNICEF Executive Director Catherine Russell said she was "horrified" by the attack. '
-            '"We do not yet know the number of casualties," she said in a statement. '
-            '"This attack underscores the toll of this war. In less than two weeks, at least 37 children '
+    body = ('UNICEF Executive Director Catherine Russell said she was "appalled" by the strike. '
+            '"We fear the worst for the children there," she said in a statement. '
+            '"This war keeps taking its toll. In under three weeks, at least 52 children '
             'have been killed."\n'
-            '“The tragedy claimed the lives of 14 people. I offer my condolences,” the governor of the '
-            'Krasnodar Krai region, Veniamin Kondratiev, said.')
+            '“The explosion took the lives of 9 people. My thoughts are with their families,” the governor of '
+            'the Kursk region, Pyotr Semenov, said.')
     got = [(c["value"], c["claimant"], c["claimant_party"]) for c in claims(body, outlet="ABC News")]
-    assert got == [(37, "Catherine Russell", "united_nations"), (14, "Veniamin Kondratiev", "russia")]
+    assert got == [(52, "Catherine Russell", "united_nations"), (9, "Pyotr Semenov", "russia")]
 
 
 def test_quote_spans_pair_straight_and_curly_marks():
@@ -298,9 +298,9 @@ def test_another_toll_continues_the_source_before():
 @pytest.mark.parametrize("body, claimant, scope", [
     ("Ukraine stopped short of publicly claiming the blasts that destroyed nine Russian planes at an "
      "air base last week.", "Associated Press", "event"),
-    ("Regarding its own casualties, Moscow has not updated the numbers since March, when it reported "
-     "1,351 military personnel killed.", "Russian government", "cumulative"),
-    ("Ukraine has killed 200 Russian paratroopers in a missile strike on their base, Kyiv said.",
+    ("As for its own casualties, the Kremlin has not updated its figures since April, when it reported "
+     "2,450 military personnel killed.", "Russian government", "cumulative"),
+    ("Ukraine has killed 120 Russian marines in a rocket strike on their barracks, Kyiv said.",
      "Ukrainian government", "event"),
 ])
 def test_negated_verbs_name_no_source_and_event_words_outrank_tolls(body, claimant, scope):
@@ -309,20 +309,20 @@ def test_negated_verbs_name_no_source_and_event_words_outrank_tolls(body, claima
 
 
 @pytest.mark.parametrize("body, metric, subject", [
-    ("Russia launched the mobilisation of 300,000 civilians in September.", "troops_deployed", "russia"),
-    ("The Kremlin poured as many as 2,000 draftees into the region.", "troops_deployed", "russia"),
+    ("In the autumn Russia began the mobilisation of 250,000 civilians.", "troops_deployed", "russia"),
+    ("Moscow poured as many as 3,500 draftees into the area.", "troops_deployed", "russia"),
     ("The Russian military estimated that around 7,000 foreign fighters remain in Ukraine.", "troops_deployed",
      "ukraine"),
-    ("At one point, Zelenskyy put the number of wounded at about 50.", "people_injured", "ukraine"),
+    ("Later, Zelensky put the number of wounded at about 40.", "people_injured", "ukraine"),
 ])
 def test_forces_sent_or_mobilised_and_a_number_of_wounded(body, metric, subject):
     assert [(c["metric"], c["subject"]) for c in claims(body)] == [(metric, subject)]
 
 
 @pytest.mark.parametrize("body, values", [
-    ("He disputed the official account and said that one strike killed 14 people.", [14]),
+    ("She said the figures were wrong and that one strike alone killed 17 people.", [17]),
     ("At least 11 soldiers were killed by two conscripts on Saturday.", [11]),
-    ("The air force downed 18 out of 33 cruise missiles launched from the air and sea.", [18, 33]),
+    ("Air defences downed 21 out of 28 cruise missiles fired from ships and bombers.", [21, 28]),
     ("Russian jets shot down two Ukrainian MiG-29 warplanes, the ministry said.", [2]),
 ])
 def test_a_number_counts_its_own_noun_not_a_later_numbers(body, values):
@@ -330,33 +330,33 @@ def test_a_number_counts_its_own_noun_not_a_later_numbers(body, values):
 
 
 @pytest.mark.parametrize("body, claimant, party", [
-    ("Oryx, a Dutch independent defence intelligence organisation, confirmed Russia had lost at least 53 "
-     "military aircraft.", "Oryx", "ngo_or_research"),
-    ("Estimates vary, but Oleksiy Arestovych, a high-profile Ukrainian military analyst and presidential "
-     "adviser, said up to 150 troops a day were being killed.", "Oleksiy Arestovych", "ukraine"),
-    ("Kyrylo Tymoshenko, the deputy head of President Volodymyr Zelenskyy's office, said Russian shelling "
-     "left at least 14 people dead.", "Kyrylo Tymoshenko", "ukraine"),
-    ("Colin Kahl, U.S. undersecretary of defense for policy, estimated Monday that Russian forces have "
-     "sustained up to 80,000 deaths and injuries.", "Colin Kahl", "united_states"),
-    ("Across Ukraine, 900 hospitals have been damaged and another 12 doctors have been killed, said Health "
+    ("Oryx, an independent Dutch defence intelligence website, confirmed Russia had lost at least 60 "
+     "helicopters.", "Oryx", "ngo_or_research"),
+    ("Opinions differ, but Oleksiy Arestovych, an outspoken Ukrainian military analyst and presidential "
+     "adviser, said up to 120 troops a day were being killed.", "Oleksiy Arestovych", "ukraine"),
+    ("Kyrylo Tymoshenko, deputy head of President Volodymyr Zelenskyy's office, said Russian missiles "
+     "left at least 9 people dead.", "Kyrylo Tymoshenko", "ukraine"),
+    ("Daniel Marsh, U.S. assistant secretary of defense, estimated Tuesday that Russian forces have "
+     "sustained up to 90,000 deaths and injuries.", "Daniel Marsh", "united_states"),
+    ("Across the country, 700 clinics have been damaged and another 15 doctors have been killed, said Health "
      "Minister Viktor Liashko.", "Viktor Liashko", "ukraine"),
-    ("Ukraine's president, Volodymyr Zelenskiy, said that since 24 February, Ukraine's emergency services "
-     "had counted 243 children as killed.", "Ukrainian State Emergency Service", "ukraine"),
+    ("Volodymyr Zelensky, Ukraine's president, said that since the invasion began, Ukraine's emergency "
+     "services had counted 310 children as killed.", "Ukrainian State Emergency Service", "ukraine"),
 ])
 def test_appositives_and_the_source_nearest_the_number(body, claimant, party):
     assert {(c["claimant"], c["claimant_party"]) for c in claims(body)} == {(claimant, party)}
 
 
 @pytest.mark.parametrize("body, claimant, claimant_org, party", [
-    ("Local authorities estimated that 1,500 civilians had already died in Russian attacks on Sievierodonetsk.",
-     "Sievierodonetsk local authorities", None, "ukraine"),
-    ("By mid-March, Mariupol's civilian death toll exceeded 2,100, according to the city council.",
-     "Mariupol City Council", None, "ukraine"),
+    ("Local authorities estimated that 900 civilians had already died in Russian shelling of Lysychansk.",
+     "Lysychansk local authorities", None, "ukraine"),
+    ("By mid-April, Chernihiv's civilian death toll passed 700, according to the city council.",
+     "Chernihiv City Council", None, "ukraine"),
     ("Russian Defence Ministry spokesman Igor Konashenkov spoke on Monday. As a result, more than 80 foreign "
      "mercenaries were destroyed, the military spokesman said.", "Igor Konashenkov",
      "Russian Ministry of Defence", "russia"),
-    ("A rocket attack on the city of Kramatorsk killed three people, according to the mayor.",
-     "Kramatorsk mayor", "Kramatorsk City Council", "ukraine"),
+    ("A drone attack on the city of Pavlohrad killed two people, according to the mayor.",
+     "Pavlohrad mayor", "Pavlohrad City Council", "ukraine"),
 ])
 def test_unnamed_bodies_and_roles_take_the_names_the_text_gives(body, claimant, claimant_org, party):
     got = [(c.claimant, c.claimant_org, c.claimant_party) for c in extract_claims("Title", body, DAY, "BBC News")]
@@ -364,18 +364,18 @@ def test_unnamed_bodies_and_roles_take_the_names_the_text_gives(body, claimant, 
 
 
 @pytest.mark.parametrize("body, claimant, party, stance", [
-    ("Though Russia has denied responsibility for the latest deaths, invading Russian forces have already "
-     "killed more than 600 civilians, according to the United Nations.", "United Nations", "united_nations",
+    ("Though Moscow has denied targeting homes, Russian troops have already killed more than 450 "
+     "civilians in the region, according to the United Nations.", "United Nations", "united_nations",
      "assert"),
-    ("The Kremlin has denied the attacks resulted in damage to its warplanes, although satellite imagery "
-     "suggested at least nine were destroyed.", "BBC News", "media", "assert"),
+    ("The Kremlin denied that its air base was damaged, although satellite pictures suggested at least "
+     "six jets were destroyed.", "BBC News", "media", "assert"),
     ("Russia denied losing 25 tanks.", "Russian government", "russia", "deny"),
-    ("Military experts told the BBC they doubted that one pilot could have downed as many as 40 Russian planes.",
-     "Military experts", "other", "assert"),
-    ("In one attempt, Russia is believed to have lost more than 80 vehicles, according to open source "
+    ("Defence experts told the BBC they doubted a single crew could have shot down as many as 30 Russian jets.",
+     "Defence experts", "other", "assert"),
+    ("During one river crossing, Russia is thought to have lost over 70 vehicles, according to open source "
      "estimates.", "open-source analysts", "ngo_or_research", "assert"),
-    ("Also on Saturday, the territorial defense stated that five people were injured in the town of "
-     "Komsomolskoye in the southeast of the DPR.", "territorial defense", "russia", "assert"),
+    ("On Sunday, the territorial defense reported that seven people were wounded in the town of "
+     "Yasynuvata in the north of the DPR.", "territorial defense", "russia", "assert"),
 ])
 def test_denials_cover_their_own_clause_and_unnamed_voices_get_their_party(body, claimant, party, stance):
     got = [(c["claimant"], c["claimant_party"], c["stance"]) for c in claims(body)]
@@ -383,43 +383,43 @@ def test_denials_cover_their_own_clause_and_unnamed_voices_get_their_party(body,
 
 
 def test_forces_already_called_up_are_a_running_total():
-    body = "Putin said on Friday that over 220,000 reservists already had been called up as part of an effort to recruit 300,000."
-    assert [(c["value"], c["scope"]) for c in claims(body)] == [(220000, "cumulative"), (300000, "unspecified")]
+    body = "Shoigu said on Tuesday that over 180,000 reservists had already been mobilised in a drive to recruit 250,000."
+    assert [(c["value"], c["scope"]) for c in claims(body)] == [(180000, "cumulative"), (250000, "unspecified")]
 
 
 @pytest.mark.parametrize("body, metric", [
-    ("Colin Kahl estimated Monday that Russian forces have sustained up to 80,000 deaths and injuries.",
+    ("Western officials estimated on Monday that Russian forces have sustained up to 90,000 deaths and injuries.",
      "troops_casualties"),
-    ("The Russian losses include nearly 6,000 armored personnel vehicles.", "armored_vehicles_destroyed"),
+    ("Russia's losses include almost 4,500 armored personnel vehicles.", "armored_vehicles_destroyed"),
 ])
 def test_deaths_and_injuries_are_casualties_and_personnel_vehicles_are_armour(body, metric):
     assert [c["metric"] for c in claims(body)] == [metric]
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Two residents of the village of Staryi Saltiv in the Kharkiv region in the northeast were killed "
-     "Wednesday in Russian shelling, police reported.",
-     [(2, "civilians_killed", "Ukrainian National Police", "ukraine")]),
-    ("Three of them have died since the invasion.", [(3, "people_killed", "BBC News", "media")]),
-    ("Crimea's regional leader, Sergei Aksyonov, said some 250 residents were moved to temporary housing.",
-     [(250, "displaced", "Sergei Aksyonov", "russia")]),
-    ("Russian authorities claimed they destroyed two of these rocket systems in the Donetsk People's Republic.",
-     [(2, "rocket_launchers_destroyed", "Russian government", "russia")]),
-    ("The UK will send a handful of tracked M270 multiple launch rocket systems.", []),
+    ("Three residents of the village of Velyka Pysarivka in the Sumy region in the north were killed "
+     "Tuesday in Russian shelling, police reported.",
+     [(3, "civilians_killed", "Ukrainian National Police", "ukraine")]),
+    ("Five of them have died since the war began.", [(5, "people_killed", "BBC News", "media")]),
+    ("Crimea's leader, Sergei Aksyonov, said about 180 people were moved out to temporary shelters.",
+     [(180, "displaced", "Sergei Aksyonov", "russia")]),
+    ("Russian officials claimed their forces destroyed three of the rocket systems in the Luhansk People's Republic.",
+     [(3, "rocket_launchers_destroyed", "Russian government", "russia")]),
+    ("Russia said it had destroyed an M270 launcher near the front.", []),
 ])
 def test_long_subjects_partitives_and_model_names(body, expected):
     assert [(c["value"], c["metric"], c["claimant"], c["claimant_party"]) for c in claims(body)] == expected
 
 
 def test_the_start_of_a_running_total_is_not_its_date():
-    body = ("As Russian soldiers appear to be losing, with roughly 72,000 troops killed since the invasion "
-            "on February 24, Ukraine pressed on.")
-    assert [(c["value"], c["as_of"]) for c in claims(body)] == [(72000, DAY)]
+    body = ("With some 65,000 Russian troops killed since the invasion on February 24, "
+            "Kyiv's forces pressed on.")
+    assert [(c["value"], c["as_of"]) for c in claims(body)] == [(65000, DAY)]
 
 
 @pytest.mark.parametrize("body, scope, days", [
-    ("The sheer number – more than 20,000 casualties a month – raises questions.", "period", 30),
-    ("With 24 drones destroyed by Ukraine between September 30 and October 6, their MoD claimed.", "period", 7),
+    ("At a rate of more than 15,000 casualties a month, the army cannot hold.", "period", 30),
+    ("Ukraine said 31 drones were shot down between October 10 and October 16.", "period", 7),
     ("Fires in the second attack in just over a week forced the evacuation of more than 3,000 people.",
      "event", None),
 ])
@@ -428,42 +428,42 @@ def test_rates_and_date_ranges_are_windows(body, scope, days):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Ms Stepanenko and her children Diana, 21, and Denis, 16, fled their apartment near Kyiv.", []),
-    ("The couple were hospitalized, she said.", []),
+    ("Ms Koval and her children Artem, 19, and Ivan, 14, fled their flat near Kharkiv.", []),
+    ("The couple were hospitalised, he said.", []),
     ("Russian artillery depot blast kills four", [(4, "people_killed")]),
-    ("Katya and her children, aged six and nine, fled their home near Irpin.", []),
-    ("A support group said that one in three refugees they meet go to food banks.", []),
+    ("Olena and her children, aged five and eight, fled their village near Bucha.", []),
+    ("Charities say one in four refugees they help cannot find work.", []),
 ])
 def test_ages_a_couple_and_weapons_that_kill(body, expected):
     assert [(c["value"], c["metric"]) for c in claims(body)] == expected
 
 
 def test_numbers_of_earlier_wars_are_not_claims():
-    body = ("The famine that rampaged through Ukraine in the early 1930s killed 5 million people. "
-            "Malaysia Airlines Flight 17 was shot down over eastern Ukraine in 2014, killing 298 people aboard.")
-    assert [c["value"] for c in claims(body)] == [298]
+    body = ("The famine that swept Ukraine in the early 1930s killed 4 million people. "
+            "A passenger jet was shot down over eastern Ukraine in 2014, killing 280 people on board.")
+    assert [c["value"] for c in claims(body)] == [280]
 
 
 def test_the_side_word_nearest_the_loss_word_decides_whose_losses():
-    got = claims("Ukraine puts the Russian deaths at almost 19,000.")
-    assert [(c["value"], c["subject"], c["claimant"]) for c in got] == [(19000, "russia", "Ukrainian government")]
+    got = claims("Kyiv puts the Russian deaths at nearly 23,000.")
+    assert [(c["value"], c["subject"], c["claimant"]) for c in got] == [(23000, "russia", "Ukrainian government")]
 
 
 def test_a_sentence_printed_twice_gives_its_claims_once():
-    sentence = "The strike killed three people and wounded 13 others, according to the mayor."
+    sentence = "The blast killed four people and injured 11 others, according to the mayor."
     body = f"{sentence} Mykhailo Podolyak said talks had stalled. {sentence}"
-    assert [(c["value"], c["claimant"]) for c in claims(body)] == [(3, "mayor"), (13, "mayor")]
+    assert [(c["value"], c["claimant"]) for c in claims(body)] == [(4, "mayor"), (11, "mayor")]
 
 
 def test_people_among_civilians_are_civilians():
-    body = "They said Russian shelling on Friday night killed one woman and injured two other civilians in the city."
+    body = "Officials said Russian shelling on Sunday killed one man and wounded three other civilians in the town."
     assert [c["metric"] for c in claims(body)] == ["civilians_killed", "civilians_injured"]
 
 
 @pytest.mark.parametrize("body, claimant, party", [
-    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin told viewers.',
-     "Sonny Hostin", "media"),
-    ("In September Ukrainian officials said 436 bodies were exhumed from a mass burial site in Izium.",
+    ('"Our guess is 40,000 Ukrainians will be dead or wounded," co-host Maria Lopez told viewers.',
+     "Maria Lopez", "media"),
+    ("In October Ukrainian officials said 212 bodies were exhumed from a burial site near Lyman.",
      "Ukrainian government", "ukraine"),
 ])
 def test_media_people_and_months_before_names(body, claimant, party):
@@ -471,10 +471,10 @@ def test_media_people_and_months_before_names(body, claimant, party):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Of the 66 people hospitalized, five remained in critical condition while 34 sustained severe injuries, "
-     "the emergency service said.", [(66, "people_injured"), (5, "people_injured"), (34, "people_injured")]),
-    ("More than 500 people in Melitopol remain in captivity, he told AP.", [(500, "other")]),
-    ("Ukraine is believed to have between 40-50,000 soldiers in the Donbas.", [(40000, "troops_deployed")]),
+    ("Of the 48 people hospitalised, seven remained in critical condition while 19 sustained serious injuries, "
+     "the emergency service said.", [(48, "people_injured"), (7, "people_injured"), (19, "people_injured")]),
+    ("Over 300 residents of Berdiansk remain in captivity, the mayor said.", [(300, "other")]),
+    ("Kyiv is thought to have between 30-35,000 soldiers in the Donbas.", [(30000, "troops_deployed")]),
     ("A recent update suggests that less than 3,000 foreign fighters remain in Ukraine.", [(3000, "troops_deployed")]),
 ])
 def test_partitive_heads_captivity_and_forces_at_a_front(body, expected):
@@ -482,10 +482,10 @@ def test_partitive_heads_captivity_and_forces_at_a_front(body, expected):
 
 
 @pytest.mark.parametrize("body, scope", [
-    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin told viewers.', "unspecified"),
-    ("However, last week, the Russian military claimed to have destroyed four of these rocket launchers.", "event"),
-    ("In less than two weeks, at least 37 children have been killed, the UN said.", "cumulative"),
-    ("At least 14 people have died after a Russian fighter jet crashed into a residential building.", "event"),
+    ('"Our guess is 40,000 Ukrainians will be dead or wounded," co-host Maria Lopez told viewers.', "unspecified"),
+    ("However, last week, the Russian army claimed to have destroyed five of the rocket launchers.", "event"),
+    ("In less than three weeks, at least 41 children have been killed, the UN said.", "cumulative"),
+    ("At least 9 people have died after a military plane crashed into an apartment block.", "event"),
     ("Initial reports said three people had been killed.", "event"),
 ])
 def test_forecasts_time_adverbials_and_growing_tolls(body, scope):
@@ -493,34 +493,34 @@ def test_forecasts_time_adverbials_and_growing_tolls(body, scope):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Multiple waves of Shahed-136 drones - 28 in total - dodged air defences.", [(28, "drones_launched")]),
+    ("Several waves of Shahed drones - 36 in total - reached the capital.", [(36, "drones_launched")]),
     ("The governor said Russia was planning to relocate an estimated 10,000 residents a day from Kherson.",
      [(10000, "displaced")]),
-    ("The mayor said two children aged 4 and 16 were among dozens of people taken to hospital.",
-     [(2, "children_injured")]),
+    ("The governor said three children aged 7 and 12 were among those taken to hospital.",
+     [(3, "children_injured")]),
 ])
 def test_totals_moves_and_hospital(body, expected):
     assert [(c["value"], c["metric"]) for c in claims(body)] == expected
 
 
 @pytest.mark.parametrize("body, metric", [
-    ("The ministry published a list of 50 Ukrainian prisoners of war killed in a strike.", "troops_killed"),
-    ("Satellite photos showed at least seven fighter planes at the base had been blown up.", "aircraft_destroyed"),
-    ("While the number of military casualties is unconfirmed, the Kremlin is believed to have lost over "
-     "5,000 soldiers.", "troops_casualties"),
-    ("Zelenskiy says 50 soldiers could be dying each day, in a rare estimate of combat casualties.", "troops_killed"),
+    ("The ministry released the names of 40 Ukrainian prisoners of war killed in the shelling.", "troops_killed"),
+    ("Satellite images showed at least five fighter jets at the airfield had been destroyed.", "aircraft_destroyed"),
+    ("Although official casualties have not been published, Moscow is thought to have lost over "
+     "8,000 soldiers.", "troops_casualties"),
+    ("Zelensky says up to 60 soldiers may be dying every day, a rare admission of casualties.", "troops_killed"),
 ])
 def test_prisoners_killed_fighter_planes_and_lost_soldiers(body, metric):
     assert [c["metric"] for c in claims(body)] == [metric]
 
 
 @pytest.mark.parametrize("body, day, party", [
-    ("Alexei Kulemzin, mayor of Donetsk, wrote on Telegram that two women had died in shelling.",
+    ("Ivan Petrenko, mayor of Donetsk, wrote on Telegram that three residents had died in shelling.",
      dt.date(2022, 7, 1), "russia"),
-    ("Nearly 200 people were injured in a strike on Nova Kakhovka, the local administration's head, "
-     "Vladimir Leontyev, has claimed.", dt.date(2022, 7, 12), "russia"),
-    ("Nearly 200 people were injured in a strike on Nova Kakhovka, the local administration's head, "
-     "Vladimir Leontyev, has claimed.", dt.date(2022, 12, 1), "ukraine"),
+    ("Nearly 150 people were wounded in a strike on Nova Kakhovka, the local administration's head, "
+     "Oleg Markov, has said.", dt.date(2022, 7, 12), "russia"),
+    ("Nearly 150 people were wounded in a strike on Nova Kakhovka, the local administration's head, "
+     "Oleg Markov, has said.", dt.date(2022, 12, 1), "ukraine"),
     ("Luhansk's regional governor, Serhiy Haidai, said six people were killed.", dt.date(2022, 7, 1), "ukraine"),
     ("Melitopol Mayor Ivan Fedorov said 500 people remain in captivity.", dt.date(2022, 8, 18), "ukraine"),
 ])
@@ -532,9 +532,9 @@ def test_authorities_of_places_russia_holds_speak_for_russia(body, day, party):
 @pytest.mark.parametrize("title, body, party", [
     ("Russian soldiers are shot dead in attack on training base",
      "The defence ministry said two volunteer soldiers were shot dead.", "russia"),
-    ("Ukraine says 9 Russian warplanes destroyed in Crimea blasts",
-     "Two residents were killed Wednesday in Russian shelling, police reported.", "ukraine"),
-    ("Title", "Kazakhstan's interior ministry said at least eight police officers had been killed.",
+    ("Ukraine says Russian depots destroyed in Crimea blasts",
+     "Two residents died in Russian shelling on Thursday, police reported.", "ukraine"),
+    ("Title", "Moldova's interior ministry said at least five police officers had been killed.",
      "other_government"),
 ])
 def test_unmarked_bodies_take_the_titles_side_and_other_states_are_other_governments(title, body, party):
@@ -542,11 +542,11 @@ def test_unmarked_bodies_take_the_titles_side_and_other_states_are_other_governm
 
 
 @pytest.mark.parametrize("body, subject", [
-    ("According to the Russian side, up to 30 nationalists were killed.", "ukraine"),
-    ("The ministry reported that 21 missiles, mostly from US-supplied HIMARS launchers, were intercepted.", "ukraine"),
-    ("The Iran-supplied weapons rained down on the capital in successive waves of 28 drones, Kyiv's mayor said.",
+    ("Up to 40 nationalists were eliminated, Russian officials said.", "ukraine"),
+    ("Air defences intercepted 16 rockets fired by US-supplied HIMARS systems, the ministry said.", "ukraine"),
+    ("The Iranian-made weapons rained down in several waves of 19 drones, Kyiv's mayor said.",
      "russia"),
-    ("A small section of about 42 graves is marked with flags.", "ukraine"),
+    ("A row of about 35 fresh graves is marked with crosses.", "ukraine"),
 ])
 def test_whose_weapons_forces_and_graves(body, subject):
     assert [c["subject"] for c in claims(body)] == [subject]
@@ -555,7 +555,7 @@ def test_whose_weapons_forces_and_graves(body, subject):
 @pytest.mark.parametrize("title, body, claimant, org", [
     ("Russian soldiers are shot dead at a training base", "The defence ministry said two soldiers were shot dead.",
      "Russian Ministry of Defence", None),
-    ("Title", "About 1,200 bodies have not yet been identified, according to the head of the national police "
+    ("Title", "About 800 bodies are still unidentified, according to the head of the national police "
               "in Ukraine, Ihor Klymenko.", "Ihor Klymenko", "Ukrainian National Police"),
 ])
 def test_sided_bodies_and_names_after_a_body_are_canonical(title, body, claimant, org):
@@ -564,8 +564,8 @@ def test_sided_bodies_and_names_after_a_body_are_canonical(title, body, claimant
 
 
 @pytest.mark.parametrize("body", [
-    "The two British men have been sentenced to death in eastern Ukraine.",
-    "Before the Kremlin sent troops into Ukraine, the Russian military had over 400,000 contract soldiers.",
+    "Three foreign volunteers were sentenced to death by a court in Donetsk.",
+    "Before the Kremlin sent its army into Ukraine, the Russian military had some 360,000 contract soldiers.",
 ])
 def test_death_sentences_and_prewar_armies_are_not_claims(body):
     assert claims(body) == []
@@ -573,14 +573,14 @@ def test_death_sentences_and_prewar_armies_are_not_claims(body):
 
 def test_phrase_names_drop_days_and_relative_clauses():
     from newsclaims.extraction.extractor import phrase_name
-    assert phrase_name("On Wednesday a Ukrainian marine commander", 4) == "Ukrainian marine commander"
+    assert phrase_name("On Thursday a Ukrainian brigade commander", 4) == "Ukrainian brigade commander"
     assert phrase_name("the interior ministry Thursday", 5) == "interior ministry"
     assert phrase_name("the ministry went to great lengths", 5) == "ministry"
 
 
 @pytest.mark.parametrize("body", [
-    "He revealed the true extent of the Sverdlovsk accident of 1979, which resulted in the deaths of 64 people.",
-    "In Cork, about 320 people are expected to move into Mill Street Arena by the end of this week.",
+    "He described the chemical plant disaster of 1984, which caused the deaths of 31 workers.",
+    "In Galway, about 150 people are expected to move into a sports hall next week.",
 ])
 def test_old_events_and_moving_house_are_not_claims(body):
     assert claims(body) == []

@@ -584,3 +584,21 @@ def test_phrase_names_drop_days_and_relative_clauses():
 ])
 def test_old_events_and_moving_house_are_not_claims(body):
     assert claims(body) == []
+
+
+@pytest.mark.parametrize("body, scope, days", [
+    # a sentence that reads on from a stated window counts within it
+    ("The regional governor said Russian artillery hit 25 towns over the past 24 hours. "
+     "Shelling of Sumy left four people wounded, he added.", "event", None),
+    ("The regional governor said Russian troops hit 25 towns over the past 24 hours. "
+     "Four people were wounded in two districts, he added.", "period", 1.0),
+    ("The navy said it had sunk two boats in the last three days. "
+     "Over 40 soldiers were killed near the coast, it added.", "period", 3.0),
+    # its own time, or a duration that is no window, stops the carry-over
+    ("The regional governor said Russian troops hit 25 towns over the past 24 hours. "
+     "Four people were wounded yesterday in two districts, he added.", "event", None),
+    ("The plant had not been hit for over five weeks. One person was wounded in the yard.", "event", None),
+])
+def test_a_window_carries_into_the_sentence_that_reads_on(body, scope, days):
+    last = claims(body)[-1]
+    assert (last["scope"], last["period_days"]) == (scope, days)

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.35.0"
+EXTRACTOR_VERSION = "rules-1.36.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -212,6 +212,9 @@ EVENT = re.compile(
 FUTURE = re.compile(r"\b(?:will be|will have|are going to be|is going to be|would be|could be|might be|may be)\b",
                     re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
+# a sentence's own time: it does not read on in the window of the sentence before
+OWN_TIME = re.compile(r"\b(?:yesterday|last night|this morning|overnight|earlier today|today|tonight)\b",
+                      re.IGNORECASE)
 # words that name one attack or incident whatever else the sentence says
 STRONG_EVENT = re.compile(r"\b(?:attack|strike|struck|shelling|bombing|explosions?|blasts?|airstrike|air strike|"
                           r"raid|crash|ambush|targeted|sank)\b", re.IGNORECASE)
@@ -1226,6 +1229,21 @@ class Extractor:
         return "unspecified", None, "no cue"
 
     @staticmethod
+    def _window_before(sentence: str, previous: tuple[str, str, int, int]) -> tuple[str, float, str] | None:
+        """The window ("over the past 24 hours") the sentence before states, for a sentence that
+        reads on from it with no time, incident or running total of its own: "Russia shelled 40
+        villages over the past day. Russian forces launched five rockets ..." """
+        if STRONG_EVENT.search(sentence) or CUMULATIVE.search(sentence) or OWN_TIME.search(sentence) or \
+                WEEKDAY_RE.search(sentence) or DATE_RE.search(sentence):
+            return None
+        _, text, start, end = previous
+        window = PERIOD.search(text, start, end)
+        if window is None or not window.group("unit"):
+            return None  # only "in the past/last N days" states a window; "for over five weeks" does not
+        scope, days, cue = Extractor._scope(window.group(0), "", "")
+        return (scope, days, f"window of the sentence before: {cue}") if scope == "period" else None
+
+    @staticmethod
     def _as_of(sentence: str, number: NumberMention, published_on: dt.date) -> tuple[dt.date, str]:
         return Extractor._dated(sentence, number.start, published_on) or (published_on, "article date")
 
@@ -1424,6 +1442,10 @@ class Extractor:
                     src.cue.endswith("+order") and metric != "troops_deployed") else default
                 last_category = (category, noun)
                 scope, period_days, scope_cue = self._scope(sentence, metric, category, number.value, number.start)
+                if scope in ("event", "unspecified") and metric not in ("troops_deployed", "other") and \
+                        index > 0 and sentences[index - 1][0] == section and \
+                        (window := self._window_before(sentence, sentences[index - 1])) is not None:
+                    scope, period_days, scope_cue = window
                 as_of, date_cue = self._as_of(sentence, number, published_on)
                 subject = self._subject(sentence, number, category, noun, noun_pos, source, metric, in_russia)
                 evidence += [f"number '{number.text}'", f"noun '{noun}'" if noun else "no noun",

@@ -602,3 +602,26 @@ def test_old_events_and_moving_house_are_not_claims(body):
 def test_a_window_carries_into_the_sentence_that_reads_on(body, scope, days):
     last = claims(body)[-1]
     assert (last["scope"], last["period_days"]) == (scope, days)
+
+
+@pytest.mark.parametrize("body, scope", [
+    ("The pilot is said to have downed as many as 12 enemy jets.", "unspecified"),
+    ("Experts doubted that one crew could have destroyed 30 Russian tanks.", "unspecified"),
+    ("Aid groups warned the number of refugees could hit 3 million by summer.", "unspecified"),
+    ("The crew downed 12 enemy jets near Izium.", "event"),
+])
+def test_what_might_have_been_has_no_scope(body, scope):
+    assert claims(body)[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("body, claimant, party", [
+    # present-tense reporting verbs, and an air force named by what it is
+    ("President Zelensky admits 60 Ukrainian soldiers are dying every day.", "Volodymyr Zelensky", "ukraine"),
+    ("The air force stresses that the pilot downed 12 Russian jets.", "Ukrainian Air Force", "ukraine"),
+    # "with the X saying": the source's name leaves out the preposition
+    ("Shelling went on, with the border service saying 14 Russian soldiers were killed.",
+     "border service", "ukraine"),
+])
+def test_present_tense_verbs_and_forces_named_by_what_they_are(body, claimant, party):
+    c = claims(body, title="Ukraine air war")[0]
+    assert (c["claimant"], c["claimant_party"]) == (claimant, party)

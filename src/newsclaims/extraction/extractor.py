@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.36.0"
+EXTRACTOR_VERSION = "rules-1.37.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -211,6 +211,10 @@ EVENT = re.compile(
 )
 FUTURE = re.compile(r"\b(?:will be|will have|are going to be|is going to be|would be|could be|might be|may be)\b",
                     re.IGNORECASE)
+# "could have downed as many as 40 planes", "is said to have shot down 10": what might be, not what was
+HYPOTHETICAL = re.compile(r"\b(?:(?:could|would|might)(?: only| not| never)? (?:have )?|(?:is|are|was|were) said to have )"
+                          r"[a-z]+(?: down)?(?: as many as| up to| more than| over| about| some)?\W*$",
+                          re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # a sentence's own time: it does not read on in the window of the sentence before
 OWN_TIME = re.compile(r"\b(?:yesterday|last night|this morning|overnight|earlier today|today|tonight)\b",
@@ -334,7 +338,8 @@ GOVERNMENTS = {"russia": "Russian government", "ukraine": "Ukrainian government"
 SOURCE_BODY = re.compile(
     r"\b(?:defen[cs]e ministry|ministry|territorial defen[cs]e|emergency service|emergencies ministry|"
     r"administration|headquarters|general staff|military|armed forces|police|prosecutors?|"
-    r"press service|city council|regional council|command)\b",
+    r"press service|city council|regional council|command|air force|navy|border (?:guard|service)|"
+    r"national guard|security service)\b",
     re.IGNORECASE,
 )
 PARTY_MARKERS = [
@@ -365,7 +370,7 @@ def names_a_party(text: str) -> bool:
 SKIP_WORDS = {"the", "a", "an", "also", "has", "have", "had", "was", "were", "is", "are", "been",
               "previously", "earlier", "later", "on", "in", "last", "this", "that", "and", "which",
               "who", "would", "could", "will", "so", "but", "then", "now", "already",
-              "reportedly", "officially", "separately", "publicly", "today", "yesterday"}
+              "with", "while", "reportedly", "officially", "separately", "publicly", "today", "yesterday"}
 
 
 @dataclass
@@ -549,7 +554,7 @@ def phrase_name(text: str, last: int) -> str:
     """A source named by a phrase, as its last few content words ("the regional governor" -> "regional
     governor"), without the day it spoke on or a relative clause after it ("... where official reports")."""
     text = RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
-    words = [w for w in re.findall(r"[\w'’´-]+", text)
+    words = [w for w in re.findall(r"\w[\w'’´-]*", text)
              if w.lower() not in SKIP_WORDS and w.lower() not in WEEKDAYS and w.lower() not in TIME_WORDS]
     return " ".join(words[-last:]) or text.strip()
 
@@ -1194,7 +1199,8 @@ class Extractor:
             return "period", days, p.group(0)
         if (r := DATE_RANGE.search(sentence)) is not None and (days := _range_days(r)) is not None:
             return "period", days, r.group(0)  # "24 destroyed between September 30 and October 6"
-        if FUTURE.search(sentence, number_start, number_start + 60):
+        if FUTURE.search(sentence, number_start, number_start + 60) or \
+                HYPOTHETICAL.search(sentence, max(0, number_start - 45), number_start):
             return "unspecified", None, "a forecast"  # "50,000 Ukrainians will be dead or wounded"
         if metric in ("troops_deployed", "other"):
             if metric == "troops_deployed" and (

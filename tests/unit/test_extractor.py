@@ -625,3 +625,8 @@ def test_what_might_have_been_has_no_scope(body, scope):
 def test_present_tense_verbs_and_forces_named_by_what_they_are(body, claimant, party):
     c = claims(body, title="Ukraine air war")[0]
     assert (c["claimant"], c["claimant_party"]) == (claimant, party)
+
+
+def test_a_side_that_has_lost_men_tells_a_running_total():
+    c = claims("Moscow's army has lost nine generals as its offensive stalled.")[0]
+    assert (c["metric"], c["subject"], c["scope"]) == ("troops_killed", "russia", "cumulative")

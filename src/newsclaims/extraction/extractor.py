@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.37.0"
+EXTRACTOR_VERSION = "rules-1.38.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -197,7 +197,7 @@ TOLL_SO_FAR = re.compile(
     re.IGNORECASE,
 )
 # a small toll told in the present perfect, with no incident named, is still growing
-GROWING_TOLL = re.compile(r"\b(?:have|has) (?:now |already |so far )?(?:been )?(?:killed|died|wounded|injured)\b",
+GROWING_TOLL = re.compile(r"\b(?:have|has) (?:now |already |so far )?(?:(?:been )?(?:killed|died|wounded|injured)|lost)\b",
                           re.IGNORECASE)
 EVENT = re.compile(
     r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|bombing|bombed|bombardment|explosion|"

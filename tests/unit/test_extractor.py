@@ -630,3 +630,20 @@ def test_present_tense_verbs_and_forces_named_by_what_they_are(body, claimant, p
 def test_a_side_that_has_lost_men_tells_a_running_total():
     c = claims("Moscow's army has lost nine generals as its offensive stalled.")[0]
     assert (c["metric"], c["subject"], c["scope"]) == ("troops_killed", "russia", "cumulative")
+
+
+@pytest.mark.parametrize("body, claimant, party, relay", [
+    # a subject, then a relative clause about it, then the verb
+    ("The office of Mayor Petrenko, who had by then left the besieged city, estimated that 900 people "
+     "had been killed in Sumy.", "mayor", "ukraine", None),
+    # "X were quoted by Y as saying": X asserts, Y relays
+    ("Twelve rockets hit the depot, separatist officials in Horlivka were quoted by the TASS news agency "
+     "as saying.", "Horlivka separatist officials", "russia", "Russian state media"),
+    # officials known by a place or a country speak for it
+    ("Nine soldiers died, Moldovan authorities said.", "Moldovan authorities", "other_government", None),
+    ("Nine civilians died, officials in Poltava said.", "Poltava officials", "ukraine", None),
+])
+def test_relative_clauses_quoted_sources_and_officials_of_a_place(body, claimant, party, relay):
+    c = claims(body, title="Ukraine war")[0]
+    assert (c["claimant_party"], c["relayed_by"]) == (party, relay)
+    assert claimant in c["claimant"]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.38.0"
+EXTRACTOR_VERSION = "rules-1.39.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -276,6 +276,11 @@ ACCORDING = re.compile(
     r"(?:(?:estimates|figures|data|reports?|statements?|information|numbers|counts?|updates?|assessments?)\s+"
     r"(?:by|from|of)\s+)?"
     r"(?P<src>[^,;:()\"“”]{2,90})",
+    re.IGNORECASE,
+)
+QUOTED_AS = re.compile(
+    r"(?P<src>[^,;:()\"“”]{2,90}?)\s+(?:was|were|is|are|has been|have been|had been)\s+quoted\s+"
+    r"(?:by\s+(?P<relay>[^,;:()\"“”]{2,60}?)\s+)?as\s+say(?:ing)?\b",
     re.IGNORECASE,
 )
 POSSESSIVE_SOURCE = re.compile(
@@ -559,6 +564,11 @@ def phrase_name(text: str, last: int) -> str:
     return " ".join(words[-last:]) or text.strip()
 
 
+# officials known by a place or a side: "officials in Luhansk", "pro-Moscow breakaway officials"
+OFFICIALS_OF = re.compile(
+    r"(?:the )?(?P<mods>(?:[\w'’-]+ ){0,3}?)(?P<noun>officials|authorities)"
+    r"(?: (?:in|of) (?:the )?(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))?")
+RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
                         "overnight", "morning", "evening", "night", "week", "month", "year"])
@@ -697,6 +707,16 @@ class Extractor:
         src = self._alias_source(text, cue)
         if src:
             return src
+        if (group := OFFICIALS_OF.fullmatch(text)) is not None and (
+                group.group("place") or OCCUPATION.search(text) or names_a_party(text)):
+            # "pro-Moscow breakaway officials in Luhansk", "Kharkiv regional officials": officials known
+            # by a place or a side speak for the side that holds it
+            place = group.group("place") or ""
+            party = "russia" if OCCUPATION.search(text) else self._party_from(text) if names_a_party(text) \
+                else "russia" if self._occupation_authority(place, place) else "ukraine"
+            name = " ".join(w for w in [place, *group.group("mods").split(), group.group("noun")]
+                            if w and not w.lower().startswith("pro-") and w.lower() not in ("the", "breakaway"))
+            return Source(name, None, party, cue + " +officials", "state", text)
         if re.fullmatch(r"(?:the )?(?:local |regional |city )?(?:officials|authorities)", text, re.IGNORECASE):
             # unnamed officials in this war's news are, absent other marks, Ukraine's
             name = "Ukrainian government"
@@ -923,6 +943,13 @@ class Extractor:
                         claimant_org=src.claimant if src.kind != "person" else src.claimant_org)
             if src:
                 found.append((m.start(), src))
+        for m in QUOTED_AS.finditer(sentence):
+            # "officials in Luhansk were quoted by Russia's TASS news agency as saying": the officials
+            # assert, the agency relays
+            if (src := self._named_source(m.group("src"), sentence, "'quoted as saying'")) is not None:
+                found.append((m.start("src"), src))
+                if m.group("relay") and (relay := self._named_source(m.group("relay"), sentence, "'quoted by'")):
+                    found.append((m.start("relay"), relay))
         topic: Source | None = None  # the subject of a negated verb
         for m in self.vocab.verb_re.finditer(sentence):
             verb = m.group(0).lower()
@@ -943,7 +970,9 @@ class Extractor:
                 # "Igor Konashenkov, the Russian defence ministry spokesman, claimed",
                 # "the mayor of Lviv, Andriy Sadovyi, said": the name sits in the appositive
                 src = self._appositive_source(left, sentence, f"'{verb}'")
-                clause = "" if src else ",".join(parts[-3:-1])
+                # "The office of the mayor, who had left the city, estimated": the subject is before
+                # the relative clause
+                clause = "" if src else parts[-3] if RELATIVE_START.match(parts[-2]) else ",".join(parts[-3:-1])
             words = clause.strip().split()
             while words and words[-1].lower() in SKIP_WORDS:
                 words.pop()

@@ -647,3 +647,21 @@ def test_relative_clauses_quoted_sources_and_officials_of_a_place(body, claimant
     c = claims(body, title="Ukraine war")[0]
     assert (c["claimant_party"], c["relayed_by"]) == (party, relay)
     assert claimant in c["claimant"]
+
+
+@pytest.mark.parametrize("body, claimant, party", [
+    ("Israeli insiders estimate that 60 Russian tanks were lost near the river.", "other_government", None),
+    ("Ukrainian insiders estimate that 60 Russian tanks were lost near the river.", "ukraine",
+     "Ukrainian government"),
+    # firms speak for nobody's government; rights groups and monitors are NGOs
+    ("A Canadian mapping firm said 90 Russian tanks had been destroyed.", "other", "Canadian mapping firm"),
+    ("A Georgian rights group said 45 civilians were killed in the shelling.", "ngo_or_research",
+     "Georgian rights group"),
+    ("Amnesty International said 45 civilians were killed in the shelling.", "ngo_or_research",
+     "Amnesty International"),
+])
+def test_insiders_firms_and_rights_groups(body, claimant, party):
+    c = claims(body, title="Ukraine war")[0]
+    assert c["claimant_party"] == claimant
+    if party:
+        assert c["claimant"] == party

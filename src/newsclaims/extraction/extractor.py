@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.39.0"
+EXTRACTOR_VERSION = "rules-1.40.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -340,6 +340,8 @@ ORG_WORDS = re.compile(
 ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|assessments?|intelligence|figures|count|data)\b", re.IGNORECASE)
 GOVERNMENTS = {"russia": "Russian government", "ukraine": "Ukrainian government", "united_states": "US government",
                "united_kingdom": "UK government", "united_nations": "United Nations"}
+NON_STATE_BODY = re.compile(r"\b(?:(?P<firm>firm|company)|ngo|charity|watchdog|think tank|monitor|"
+                            r"(?:rights|monitoring|aid|research) group|non-profit|nonprofit)$", re.IGNORECASE)
 SOURCE_BODY = re.compile(
     r"\b(?:defen[cs]e ministry|ministry|territorial defen[cs]e|emergency service|emergencies ministry|"
     r"administration|headquarters|general staff|military|armed forces|police|prosecutors?|"
@@ -566,7 +568,7 @@ def phrase_name(text: str, last: int) -> str:
 
 # officials known by a place or a side: "officials in Luhansk", "pro-Moscow breakaway officials"
 OFFICIALS_OF = re.compile(
-    r"(?:the )?(?P<mods>(?:[\w'’-]+ ){0,3}?)(?P<noun>officials|authorities)"
+    r"(?:the )?(?P<mods>(?:[\w'’-]+ ){0,3}?)(?P<noun>officials|authorities|insiders|sources)"
     r"(?: (?:in|of) (?:the )?(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))?")
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
@@ -716,6 +718,8 @@ class Extractor:
                 else "russia" if self._occupation_authority(place, place) else "ukraine"
             name = " ".join(w for w in [place, *group.group("mods").split(), group.group("noun")]
                             if w and not w.lower().startswith("pro-") and w.lower() not in ("the", "breakaway"))
+            if not place and party in GOVERNMENTS and all(names_a_party(w) for w in group.group("mods").split()):
+                name = GOVERNMENTS[party]  # "Ukrainian insiders", "US sources": the government of that side
             return Source(name, None, party, cue + " +officials", "state", text)
         if re.fullmatch(r"(?:the )?(?:local |regional |city )?(?:officials|authorities)", text, re.IGNORECASE):
             # unnamed officials in this war's news are, absent other marks, Ukraine's
@@ -751,6 +755,12 @@ class Extractor:
             # sentence's subject; "the victory that analysts say Putin expected" attributes nothing)
             return Source(text[4:] if text.lower().startswith("the ") else text, None, "other",
                           cue + " +experts", "organisation", text)
+        if (body := NON_STATE_BODY.search(text)) and len(text.split()) <= 6 and \
+                not re.fullmatch(r"(?:the )?[\w-]+", text, re.IGNORECASE):
+            # "a US satellite firm", "a rights group": a voice of no government, wherever it is based
+            # ("the watchdog" alone refers back, and is left to the pronoun rules)
+            party = "other" if body.group("firm") else "ngo_or_research"
+            return Source(phrase_name(text, 4), None, party, cue + " +organisation", "organisation", text)
         if SOURCE_BODY.search(text) and len(text.split()) <= 6 and not PERSON_TITLE_LAST.search(text):
             # "the defence ministry", "the separatists' emergency service": a body named by what it is
             marked = names_a_party(text)

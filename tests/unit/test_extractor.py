@@ -665,3 +665,14 @@ def test_insiders_firms_and_rights_groups(body, claimant, party):
     assert c["claimant_party"] == claimant
     if party:
         assert c["claimant"] == party
+
+
+@pytest.mark.parametrize("body, subject", [
+    ("The Russians captured about 300 marines near the port.", "ukraine"),
+    ("Kyiv has denied Russian claims of 700 paratroopers surrendering near the bridge.", "ukraine"),
+    ("Ukrainian forces destroyed nine tanks outside Izium, the general staff said.", "russia"),
+    # a side word with the counted thing still decides
+    ("Russian forces destroyed nine Russian tanks by mistake, a blogger wrote.", "russia"),
+])
+def test_a_side_that_acts_or_tells_counts_the_other_sides_losses(body, subject):
+    assert claims(body, title="War in Ukraine")[0]["subject"] == subject

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.40.0"
+EXTRACTOR_VERSION = "rules-1.41.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -570,6 +570,13 @@ def phrase_name(text: str, last: int) -> str:
 OFFICIALS_OF = re.compile(
     r"(?:the )?(?P<mods>(?:[\w'’-]+ ){0,3}?)(?P<noun>officials|authorities|insiders|sources)"
     r"(?: (?:in|of) (?:the )?(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))?")
+# a side acting on, or telling of, what the number counts: "the Russians captured", "Ukrainian claims of"
+SIDE_AGENT = re.compile(
+    r"\b(?:(?P<r>russians?|russia(?:'s|’s)?|moscow|kremlin)|(?P<u>ukrainians?|ukraine(?:'s|’s)?|kyiv|kiev))\]?\s+"
+    r"(?:(?:forces|troops|army|military|soldiers|have|has|had|reportedly|also)\s+){0,3}"
+    r"(?:captured|killed|destroyed|shot down|downed|eliminated|reports? of|claims? of)\s+[^.;,]{0,25}$",
+    re.IGNORECASE,
+)
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
@@ -1178,6 +1185,12 @@ class Extractor:
             if not noun_text and (loss := LOSS_SIDE.search(sentence, 0, number.start)):
                 return "russia" if loss.group("r") else "ukraine"  # "Russian deaths at almost 19,000"
             return "ukraine"
+        counted = sentence[number.start:hi + 3]
+        if (agent := SIDE_AGENT.search(sentence, max(0, number.start - 60), number.start)) is not None and \
+                not RUSSIA_SIDE.search(counted) and not UKRAINE_SIDE.search(counted):
+            # "the Russians captured 1,100 personnel", "Russian reports of 1,000 marines surrendering":
+            # the side word names who acted or told, and what it counts is the other side's
+            return "ukraine" if agent.group("r") else "russia"
         r = RUSSIA_SIDE.search(local)
         u = UKRAINE_SIDE.search(local)
         if r and not u:

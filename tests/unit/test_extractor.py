@@ -676,3 +676,12 @@ def test_insiders_firms_and_rights_groups(body, claimant, party):
 ])
 def test_a_side_that_acts_or_tells_counts_the_other_sides_losses(body, subject):
     assert claims(body, title="War in Ukraine")[0]["subject"] == subject
+
+
+@pytest.mark.parametrize("body, scope", [
+    ("Independent analysts put the Russian losses at 31 helicopters.", "cumulative"),
+    ("In one assault, Russia is believed to have lost 40 tanks, analysts said.", "event"),
+    ("A drone strike destroyed 12 Russian tanks, analysts said of the losses.", "event"),
+])
+def test_equipment_losses_with_no_attack_named_are_a_running_total(body, scope):
+    assert claims(body, title="War in Ukraine")[0]["scope"] == scope

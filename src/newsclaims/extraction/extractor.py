@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.41.0"
+EXTRACTOR_VERSION = "rules-1.42.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -214,6 +214,10 @@ FUTURE = re.compile(r"\b(?:will be|will have|are going to be|is going to be|woul
 # "could have downed as many as 40 planes", "is said to have shot down 10": what might be, not what was
 HYPOTHETICAL = re.compile(r"\b(?:(?:could|would|might)(?: only| not| never)? (?:have )?|(?:is|are|was|were) said to have )"
                           r"[a-z]+(?: down)?(?: as many as| up to| more than| over| about| some)?\W*$",
+                          re.IGNORECASE)
+# a side's losses of equipment, with no attack named, are told as a running total
+EQUIPMENT_LOSSES = re.compile(r"\b(?:losses|(?:has|have|had) lost)\b", re.IGNORECASE)
+ONE_INCIDENT = re.compile(r"\bin (?:one|a single) (?:attempt|attack|assault|battle|incident|day|night)\b",
                           re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # a sentence's own time: it does not read on in the window of the sentence before
@@ -1274,6 +1278,9 @@ class Extractor:
             if e := STRONG_EVENT.search(sentence):
                 return "event", None, e.group(0)  # "has killed 200 paratroopers in a missile strike"
             return "cumulative", None, t.group(0)
+        if metric.endswith("_destroyed") and not STRONG_EVENT.search(sentence) and \
+                not ONE_INCIDENT.search(sentence) and (t := EQUIPMENT_LOSSES.search(sentence)) is not None:
+            return "cumulative", None, t.group(0)  # "reckon the Russian losses to be 26 planes"
         e = EVENT.search(sentence)
         if e:
             return "event", None, e.group(0)

@@ -685,3 +685,12 @@ def test_a_side_that_acts_or_tells_counts_the_other_sides_losses(body, subject):
 ])
 def test_equipment_losses_with_no_attack_named_are_a_running_total(body, scope):
     assert claims(body, title="War in Ukraine")[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("body, scope", [
+    ("On Friday, 90 Ukrainian soldiers were captured near Kupiansk, the most since the start of the war.", "event"),
+    ("A missile killed 140 people, the deadliest single strike since the invasion began.", "event"),
+    ("Some 140 people have been killed since the invasion began.", "cumulative"),
+])
+def test_a_record_since_the_invasion_is_not_a_running_total(body, scope):
+    assert claims(body, title="War in Ukraine")[0]["scope"] == scope

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.42.0"
+EXTRACTOR_VERSION = "rules-1.43.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -219,6 +219,10 @@ HYPOTHETICAL = re.compile(r"\b(?:(?:could|would|might)(?: only| not| never)? (?:
 EQUIPMENT_LOSSES = re.compile(r"\b(?:losses|(?:has|have|had) lost)\b", re.IGNORECASE)
 ONE_INCIDENT = re.compile(r"\bin (?:one|a single) (?:attempt|attack|assault|battle|incident|day|night)\b",
                           re.IGNORECASE)
+# a running-total cue that is negated ("there is no official tally yet") or only dates a record
+# ("the worst loss of life in a single strike since the invasion began")
+NOT_A_TOTAL = re.compile(r"(?:\bno (?:\w+ )?|\b(?:worst|deadliest|largest|biggest|heaviest|most|first)\b[^.;]{0,60})$",
+                         re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # a sentence's own time: it does not read on in the window of the sentence before
 OWN_TIME = re.compile(r"\b(?:yesterday|last night|this morning|overnight|earlier today|today|tonight)\b",
@@ -1269,7 +1273,7 @@ class Extractor:
             return "cumulative", None, f"toll of {value:,.0f}"
         if t := EVENT_TOLL.search(sentence):
             return "event", None, t.group(0)  # "the death toll from Wednesday's missile strike"
-        c = CUMULATIVE.search(sentence)
+        c = next((c for c in CUMULATIVE.finditer(sentence) if not NOT_A_TOTAL.search(sentence, 0, c.start())), None)
         if c:
             return "cumulative", None, c.group(0)
         if casualty and value < 100 and not EVENT.search(sentence) and (t := GROWING_TOLL.search(sentence)):

@@ -694,3 +694,15 @@ def test_equipment_losses_with_no_attack_named_are_a_running_total(body, scope):
 ])
 def test_a_record_since_the_invasion_is_not_a_running_total(body, scope):
     assert claims(body, title="War in Ukraine")[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("The crew was decorated for downing six Russian helicopters.", "helicopters_destroyed"),
+    ("A strike on the depot ended with the army destroying 40 Russian tanks.", "tanks_destroyed"),
+    # a street is not an outcome, and HIMARS rockets are rockets, not launchers
+    ("Downing Street said Britain would send 90 armoured vehicles to Kyiv.", None),
+    ("Ukraine fired 60 HIMARS rockets at the bridge, the ministry said.", "missiles_launched"),
+])
+def test_gerund_outcomes_and_what_is_not_one(body, metric):
+    found = claims(body, title="War in Ukraine")
+    assert (found[0]["metric"] if found else None) == metric

@@ -706,3 +706,9 @@ def test_a_record_since_the_invasion_is_not_a_running_total(body, scope):
 def test_gerund_outcomes_and_what_is_not_one(body, metric):
     found = claims(body, title="War in Ukraine")
     assert (found[0]["metric"] if found else None) == metric
+
+
+def test_the_same_claim_told_twice_in_an_article_is_one_claim():
+    body = ("On Monday the governor said 17 people were killed in Sumy. "
+            "The governor said 17 people had been killed so far.")
+    assert [c["value"] for c in claims(body, title="War in Ukraine")] == [17]

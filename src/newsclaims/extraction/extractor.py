@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.44.0"
+EXTRACTOR_VERSION = "rules-1.45.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1576,7 +1576,8 @@ def _sentence_at(sentences: list[tuple[str, str, int, int]], section: str, offse
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per claimant, metric, value and date within an article.
+    """One claim per claimant, metric and value within an article: the same claim told again
+    (on another day, or as a total after an event) is one claim.
 
     A title restates the body: a title claim whose value the body also states is
     dropped, and the body's (better attributed, better typed) claim is kept. A sentence
@@ -1588,7 +1589,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.section == "title" and c.value in in_body:
             continue
-        key = (c.claimant, c.metric, c.value, c.value_max, c.as_of, c.scope)
+        key = (c.claimant, c.metric, c.value, c.value_max)
         repeated = (c.sentence, c.number_text, c.metric)  # a sentence the article prints twice
         if key in seen or repeated in seen:
             continue

@@ -712,3 +712,25 @@ def test_the_same_claim_told_twice_in_an_article_is_one_claim():
     body = ("On Monday the governor said 17 people were killed in Sumy. "
             "The governor said 17 people had been killed so far.")
     assert [c["value"] for c in claims(body, title="War in Ukraine")] == [17]
+
+
+def test_the_writers_own_reckoning_is_the_outlets():
+    body = ('The general said "40 to 60 of our soldiers die each week", meaning perhaps 200 a month.')
+    found = {c["value"]: c["claimant"] for c in claims(body, title="War in Ukraine")}
+    assert found[200] == "BBC News"
+
+
+def test_one_of_those_officials_refers_back():
+    body = ("Western officials briefed reporters on Tuesday, saying Russia had lost 300 tanks. "
+            "One of those officials said 900 Russian soldiers had been killed in the battle.")
+    assert [c["claimant_party"] for c in claims(body, title="War in Ukraine")] == \
+        ["other_government", "other_government"]
+
+
+@pytest.mark.parametrize("body, party", [
+    # ", saying ...": the subject of the main clause says it, not the words after the verb
+    ("The UN rights office released a report on Friday, saying 48 civilians were killed.", "united_nations"),
+    ("The district chief visited the ward, saying Russia had lost 30 soldiers there.", "ukraine"),
+])
+def test_a_participle_reporting_verb_takes_the_main_clauses_subject(body, party):
+    assert claims(body, title="War in Ukraine")[0]["claimant_party"] == party

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.45.0"
+EXTRACTOR_VERSION = "rules-1.46.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -270,7 +270,8 @@ PRONOUN_SOURCE = re.compile(
     r"the spokes(?:man|woman|person)|the official|officials|the officials|the governor|the mayor|"
     r"the military|the army|the source|the update|the data|the figures|the authorities|authorities|"
     r"the general staff|the briefing|the command|the service|the president|the minister|the council|"
-    r"the administration|the police|the government|its statement|his office|the post)$",
+    r"the administration|the police|the government|its statement|his office|the post|"
+    r"one of (?:those|these|the) officials)$",
     re.IGNORECASE,
 )
 ACCORDING = re.compile(
@@ -585,6 +586,9 @@ SIDE_AGENT = re.compile(
     r"(?:captured|killed|destroyed|shot down|downed|eliminated|reports? of|claims? of)\s+[^.;,]{0,25}$",
     re.IGNORECASE,
 )
+# the subject that opens a main clause, up to its verb: "Western officials briefed reporters ..."
+MAIN_SUBJECT = re.compile(r"\s*(?P<subject>(?:[Tt]he )?(?:[A-Z][\w'’.-]*|[a-z]+)(?: [\w'’.-]+){0,6}?)\s+"
+                          r"(?:also\s+|had\s+|has\s+|have\s+)?(?:[a-z]+ed|told|said|wrote|gave|made|spoke|took)\b")
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
@@ -1010,7 +1014,11 @@ class Extractor:
                     src = dataclasses.replace(previous, cue=f"'{subject} {verb}' +previous", mention=subject)
                 else:
                     src = self._named_source(subject, sentence, f"'{verb}'")
-            if src is None:
+            if src is None and verb.endswith("ing") and not subject and len(parts) >= 2 and \
+                    left.rstrip().endswith(",") and (main := MAIN_SUBJECT.match(parts[-2])) is not None:
+                # "Western officials briefed reporters on Tuesday, saying ...": the main clause's subject
+                src = self._named_source(main.group("subject"), sentence, f"'{verb}'")
+            elif src is None and not verb.endswith("ing"):
                 # inverted: '..., said Igor Konashenkov' / '... the ministry said.'
                 m2 = re.match(r"\s*(?:on \w+\s+)?([^,;.\"“”]{2,80})", right)
                 if m2 and left.rstrip()[-1:] in (",", '"', "”", "’"):
@@ -1508,7 +1516,8 @@ class Extractor:
                         named = (dataclasses.replace(before, cue=f"continues {before.cue}"), None, "assert")
                 src, relay, stance = named
                 source = src if src is not None and not (
-                    src.cue.endswith("+order") and metric != "troops_deployed") else default
+                    src.cue.endswith("+order") and metric != "troops_deployed") and \
+                    not INFERENCE.search(sentence, max(0, number.start - 40), number.start) else default
                 last_category = (category, noun)
                 scope, period_days, scope_cue = self._scope(sentence, metric, category, number.value, number.start)
                 if scope in ("event", "unspecified") and metric not in ("troops_deployed", "other") and \
@@ -1535,6 +1544,9 @@ class Extractor:
         return dedupe(claims)
 
 
+# the writer's own reckoning from a source's words: '"50 to 100 troops die each day", meaning perhaps 3,000 a month'
+INFERENCE = re.compile(r"[,;–—-]\s*(?:meaning|which means|implying|suggesting)\s+(?:perhaps |roughly |about |some |"
+                       r"around |nearly |up to |at least |more than )?$", re.IGNORECASE)
 # a sentence that only adds to the one before it ("Another six people were wounded.")
 CONTINUES = re.compile(r"^(?:another|a further|further|in addition,?|additionally,?|of (?:them|those)|"
                        r"among (?:them|the dead|the victims|those))\b", re.IGNORECASE)

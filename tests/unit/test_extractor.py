@@ -734,3 +734,11 @@ def test_one_of_those_officials_refers_back():
 ])
 def test_a_participle_reporting_verb_takes_the_main_clauses_subject(body, party):
     assert claims(body, title="War in Ukraine")[0]["claimant_party"] == party
+
+
+def test_the_senior_official_told_again_is_the_one_named_before():
+    body = ("Russia has lost 40 tanks this week, a senior U.S. defense official said. "
+            "The losses were heavy, according to the senior defense official. "
+            "Russia is sending 9,000 more troops, according to the official.")
+    found = claims(body, title="Pentagon update")
+    assert [c["claimant_party"] for c in found] == ["united_states", "united_states"]

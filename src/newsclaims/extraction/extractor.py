@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.46.0"
+EXTRACTOR_VERSION = "rules-1.47.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -271,7 +271,8 @@ PRONOUN_SOURCE = re.compile(
     r"the military|the army|the source|the update|the data|the figures|the authorities|authorities|"
     r"the general staff|the briefing|the command|the service|the president|the minister|the council|"
     r"the administration|the police|the government|its statement|his office|the post|"
-    r"one of (?:those|these|the) officials)$",
+    r"one of (?:those|these|the) officials|"
+    r"the (?:(?:senior|same|top|defen[cs]e|intelligence) ){1,2}official)$",
     re.IGNORECASE,
 )
 ACCORDING = re.compile(
@@ -596,7 +597,9 @@ TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately"
 
 
 PERSON_PRONOUN = re.compile(r"^(?:he|she|his office|her office)$", re.IGNORECASE)
-ROLE_PRONOUN = re.compile(r"^the (spokes(?:man|woman|person)|official|governor|mayor|president|minister)$",
+# "the official", "the senior defense official": a role told again, with no side or name of its own
+ROLE_PRONOUN = re.compile(r"^the (?:(?:senior|same|top|defen[cs]e|intelligence) ){0,2}"
+                          r"(spokes(?:man|woman|person)|official|governor|mayor|president|minister)$",
                           re.IGNORECASE)
 # roles that name a source by themselves when nobody before holds them ("according to the mayor")
 NAMING_ROLE = re.compile(r"^the (?:governor|mayor|president|minister)$", re.IGNORECASE)

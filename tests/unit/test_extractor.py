@@ -742,3 +742,17 @@ def test_the_senior_official_told_again_is_the_one_named_before():
             "Russia is sending 9,000 more troops, according to the official.")
     found = claims(body, title="Pentagon update")
     assert [c["claimant_party"] for c in found] == ["united_states", "united_states"]
+
+
+@pytest.mark.parametrize("body, value, metric", [
+    # a bare count whose noun is in the sentence before
+    ("The army said Russia launched 30 drones at Odesa overnight. Nine hit the port while 21 were shot down.",
+     21, "drones_intercepted"),
+    ("The governor said 14 people were hurt in the blast. That figure was later revised up to 17.",
+     17, "people_injured"),
+    # with no claim in the sentence before there is nothing to count
+    ("The blast was heard across the city. That figure was later revised up to 17.", 17, None),
+])
+def test_a_count_whose_noun_is_in_the_sentence_before(body, value, metric):
+    found = {c["value"]: c["metric"] for c in claims(body, title="War in Ukraine")}
+    assert found.get(value) == metric

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.47.0"
+EXTRACTOR_VERSION = "rules-1.48.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -590,6 +590,13 @@ SIDE_AGENT = re.compile(
 # the subject that opens a main clause, up to its verb: "Western officials briefed reporters ..."
 MAIN_SUBJECT = re.compile(r"\s*(?P<subject>(?:[Tt]he )?(?:[A-Z][\w'’.-]*|[a-z]+)(?: [\w'’.-]+){0,6}?)\s+"
                           r"(?:also\s+|had\s+|has\s+|have\s+)?(?:[a-z]+ed|told|said|wrote|gave|made|spoke|took)\b")
+# a bare count that opens its own clause: "13 or more were shot down", "five were destroyed"
+BARE_SUBJECT = re.compile(r"\s*(?:or more\s+)?(?:were|was|have been|had been|are)\b", re.IGNORECASE)
+# a figure told again: "updated the figure to 15,000", "This estimate is up from 810"
+FIGURE_BEFORE = re.compile(r"\b(?:the|this|that|its) (?:figure|estimate|number|toll|tally|count)\b[^.;\d]{0,40}$",
+                           re.IGNORECASE)
+PREVIOUS_OUTCOMES = {"displaced": ("displaced",), "refugees": ("fled",), "killed": ("killed",),
+                     "injured": ("injured",), "wounded": ("injured",), "deployed": ("deployed",)}
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
@@ -1423,6 +1430,8 @@ class Extractor:
                         return dataclasses.replace(found, cue=f"quotation of {found.cue}")
             return None
 
+        previous_kind: tuple[str, str] | None = None  # what the sentence before last counted
+        previous_outcomes: tuple[str, ...] = ()
         for index, (section, text, s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
             # a sentence without a digit or a number word holds no claim; the word test is the
@@ -1488,6 +1497,16 @@ class Extractor:
                     evidence.append(f"{category} implied by outcome and context")
                     if not outcomes and TOLL_ROSE.search(sentence, 0, number.start):
                         outcomes = ["killed"]  # "the death toll ... has risen to six"
+                if category is None and not counts_other_noun and previous_kind is not None and (
+                        outcomes and BARE_SUBJECT.match(sentence, number.end) or
+                        FIGURE_BEFORE.search(sentence, max(0, number.start - 60), number.start)):
+                    # "... waves of 28 drones. Five smashed into the capital while 13 or more were shot
+                    # down", "Authorities updated the figure to 15,000": counted as in the sentence before
+                    category, noun = previous_kind
+                    noun_pos = -1
+                    evidence.append(f"noun of the sentence before '{noun or category}'")
+                    if not outcomes:
+                        outcomes = self._outcomes(sentence, number, number.end) or list(previous_outcomes)
                 if category is None:
                     continue
                 if category == "people" and CIVILIAN_CONTEXT.search(sentence) and not TROOP_CONTEXT.search(sentence):
@@ -1544,6 +1563,11 @@ class Extractor:
                     evidence=evidence,
                 ))
             claims.extend(sentence_claims)
+            if sentence_claims:
+                previous_kind = last_category
+                previous_outcomes = PREVIOUS_OUTCOMES.get(sentence_claims[-1].metric.rsplit("_", 1)[-1], ())
+            else:
+                previous_kind, previous_outcomes = None, ()
         return dedupe(claims)
 
 

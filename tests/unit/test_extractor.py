@@ -756,3 +756,9 @@ def test_the_senior_official_told_again_is_the_one_named_before():
 def test_a_count_whose_noun_is_in_the_sentence_before(body, value, metric):
     found = {c["value"]: c["metric"] for c in claims(body, title="War in Ukraine")}
     assert found.get(value) == metric
+
+
+def test_a_role_named_with_and_without_its_city_is_one_claimant():
+    body = ("A rocket attack on the city of Sumy killed four people on Friday, according to the mayor. "
+            + "Shells hit a school later. " * 8 + "The strike killed four people, according to the mayor.")
+    assert len(claims(body, title="War in Ukraine")) == 1

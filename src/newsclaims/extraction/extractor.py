@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.48.0"
+EXTRACTOR_VERSION = "rules-1.49.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1624,15 +1624,19 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     """
     in_body = {c.value for c in claims if c.section == "body"}
     seen: set[tuple] = set()
+    told_by: dict[tuple, list[str]] = {}  # (metric, value, value_max) -> claimant names kept
     out = []
     for c in claims:
         if c.section == "title" and c.value in in_body:
             continue
-        key = (c.claimant, c.metric, c.value, c.value_max)
         repeated = (c.sentence, c.number_text, c.metric)  # a sentence the article prints twice
-        if key in seen or repeated in seen:
+        name = c.claimant.lower()
+        names = told_by.setdefault((c.metric, c.value, c.value_max), [])
+        # "the mayor" and "Kramatorsk mayor" in one article are one claimant
+        if repeated in seen or any(name == n or n.endswith(" " + name) or name.endswith(" " + n) for n in names):
             continue
-        seen.update((key, repeated))
+        seen.add(repeated)
+        names.append(name)
         out.append(c)
     return out
 

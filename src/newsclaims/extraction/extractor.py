@@ -1616,7 +1616,8 @@ def _sentence_at(sentences: list[tuple[str, str, int, int]], section: str, offse
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per claimant, metric and value within an article: the same claim told again
-    (on another day, or as a total after an event) is one claim.
+    (on another day, or as a total after an event) is one claim, and a claimant named once
+    in full and once in short ("Kramatorsk mayor", "mayor") is one claimant.
 
     A title restates the body: a title claim whose value the body also states is
     dropped, and the body's (better attributed, better typed) claim is kept. A sentence

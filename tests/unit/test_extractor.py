@@ -762,3 +762,15 @@ def test_a_role_named_with_and_without_its_city_is_one_claimant():
     body = ("A rocket attack on the city of Sumy killed four people on Friday, according to the mayor. "
             + "Shells hit a school later. " * 8 + "The strike killed four people, according to the mayor.")
     assert len(claims(body, title="War in Ukraine")) == 1
+
+
+@pytest.mark.parametrize("body, party", [
+    # the update that states the window also gives the numbers read within it
+    ("The general staff said in its morning update that Russia shelled nine regions in the past 24 hours. "
+     "More than 20 missiles were fired at the city of Dnipro.", "ukraine"),
+    # "The Russian losses include ...": the toll the sentence before attributed, continued
+    ("According to the Kyiv government, about 80,000 Russian troops have been killed. "
+     "The Russian losses also include nearly 2,500 tanks.", "ukraine"),
+])
+def test_an_update_and_its_toll_carry_their_source(body, party):
+    assert claims(body, title="War in Ukraine", outlet="Fox News")[-1]["claimant_party"] == party

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.49.0"
+EXTRACTOR_VERSION = "rules-1.50.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1546,6 +1546,11 @@ class Extractor:
                         index > 0 and sentences[index - 1][0] == section and \
                         (window := self._window_before(sentence, sentences[index - 1])) is not None:
                     scope, period_days, scope_cue = window
+                    if src is None and (before := source_at(index - 1)[0]) is not None and \
+                            before.party not in ("media", "unattributed"):
+                        # the update that gave the window gives the numbers in it: "The presidential
+                        # office said ... in the previous 24 hours. More than a dozen missiles were fired ..."
+                        source = dataclasses.replace(before, cue=f"update of {before.cue}")
                 as_of, date_cue = self._as_of(sentence, number, published_on)
                 subject = self._subject(sentence, number, category, noun, noun_pos, source, metric, in_russia)
                 evidence += [f"number '{number.text}'", f"noun '{noun}'" if noun else "no noun",
@@ -1576,7 +1581,9 @@ INFERENCE = re.compile(r"[,;–—-]\s*(?:meaning|which means|implying|suggestin
                        r"around |nearly |up to |at least |more than )?$", re.IGNORECASE)
 # a sentence that only adds to the one before it ("Another six people were wounded.")
 CONTINUES = re.compile(r"^(?:another|a further|further|in addition,?|additionally,?|of (?:them|those)|"
-                       r"among (?:them|the dead|the victims|those))\b", re.IGNORECASE)
+                       r"among (?:them|the dead|the victims|those)|"
+                       r"(?:the|their|its) (?:\w+ )?(?:losses|toll|tally|figures?) (?:also )?(?:include|includes|stand))\b",
+                       re.IGNORECASE)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -774,3 +774,12 @@ def test_a_role_named_with_and_without_its_city_is_one_claimant():
 ])
 def test_an_update_and_its_toll_carry_their_source(body, party):
     assert claims(body, title="War in Ukraine", outlet="Fox News")[-1]["claimant_party"] == party
+
+
+def test_a_briefing_summary_speaks_for_its_briefer():
+    body = ("The Pentagon gives daily updates. Here are highlights of what a senior U.S. defense official told "
+            "reporters on Tuesday: Russia has fired more than 900 missiles since the invasion began. "
+            "About 5,000 more troops have arrived in Belgorod in recent days.")
+    found = claims(body, title="Pentagon update", outlet="ABC News")
+    assert [(c["metric"], c["claimant_party"]) for c in found] == [
+        ("missiles_launched", "united_states"), ("troops_deployed", "united_states")]

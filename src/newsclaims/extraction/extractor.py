@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.50.0"
+EXTRACTOR_VERSION = "rules-1.51.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -451,7 +451,8 @@ def metric_for(category: str, outcomes: list[str]) -> tuple[str | None, str | No
         if o is None:
             return None, None
         if o == "fled":
-            return "refugees", None
+            # "10,000 more troops have arrived": soldiers who cross or arrive are deployed, not refugees
+            return ("troops_deployed", None) if category == "troops" else ("refugees", None)
         if o == "displaced":
             return "displaced", None
         if o == "deployed":
@@ -1430,6 +1431,12 @@ class Extractor:
                         return dataclasses.replace(found, cue=f"quotation of {found.cue}")
             return None
 
+        # "Here are highlights of what a senior U.S. defense official told reporters:": what follows is
+        # the briefer's, not the outlet's
+        briefing = next(((j, found) for j, (section, text, start, end) in enumerate(sentences)
+                         if section == "body" and (m := BRIEFING_INTRO.search(text, start, end)) is not None
+                         and (found := self._named_source(m.group("src"), m.group(0), "'told reporters'"))),
+                        None)
         previous_kind: tuple[str, str] | None = None  # what the sentence before last counted
         previous_outcomes: tuple[str, ...] = ()
         for index, (section, text, s_start, s_end) in enumerate(sentences):
@@ -1537,9 +1544,11 @@ class Extractor:
                         # "Another six people were wounded.": the toll the sentence before gave, continued
                         named = (dataclasses.replace(before, cue=f"continues {before.cue}"), None, "assert")
                 src, relay, stance = named
+                voice = dataclasses.replace(briefing[1], cue=f"briefing, {briefing[1].cue}") \
+                    if briefing is not None and index >= briefing[0] else default
                 source = src if src is not None and not (
                     src.cue.endswith("+order") and metric != "troops_deployed") and \
-                    not INFERENCE.search(sentence, max(0, number.start - 40), number.start) else default
+                    not INFERENCE.search(sentence, max(0, number.start - 40), number.start) else voice
                 last_category = (category, noun)
                 scope, period_days, scope_cue = self._scope(sentence, metric, category, number.value, number.start)
                 if scope in ("event", "unspecified") and metric not in ("troops_deployed", "other") and \
@@ -1579,6 +1588,8 @@ class Extractor:
 # the writer's own reckoning from a source's words: '"50 to 100 troops die each day", meaning perhaps 3,000 a month'
 INFERENCE = re.compile(r"[,;–—-]\s*(?:meaning|which means|implying|suggesting)\s+(?:perhaps |roughly |about |some |"
                        r"around |nearly |up to |at least |more than )?$", re.IGNORECASE)
+BRIEFING_INTRO = re.compile(r"\b(?:highlights|key points|takeaways) (?:of|from) what (?P<src>[^:]{3,100}?) "
+                            r"(?:told|said to|briefed) (?:reporters|journalists)\b[^:]{0,60}:", re.IGNORECASE)
 # a sentence that only adds to the one before it ("Another six people were wounded.")
 CONTINUES = re.compile(r"^(?:another|a further|further|in addition,?|additionally,?|of (?:them|those)|"
                        r"among (?:them|the dead|the victims|those)|"

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.51.0"
+EXTRACTOR_VERSION = "rules-1.52.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -223,6 +223,7 @@ ONE_INCIDENT = re.compile(r"\bin (?:one|a single) (?:attempt|attack|assault|batt
 # ("the worst loss of life in a single strike since the invasion began")
 NOT_A_TOTAL = re.compile(r"(?:\bno (?:\w+ )?|\b(?:worst|deadliest|largest|biggest|heaviest|most|first)\b[^.;]{0,60})$",
                          re.IGNORECASE)
+VAGUE_TIME = re.compile(r"\b(?:last|earlier this|previous) (?:week|month)\b", re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # a sentence's own time: it does not read on in the window of the sentence before
 OWN_TIME = re.compile(r"\b(?:yesterday|last night|this morning|overnight|earlier today|today|tonight)\b",
@@ -1305,6 +1306,11 @@ class Extractor:
                 not ONE_INCIDENT.search(sentence) and (t := EQUIPMENT_LOSSES.search(sentence)) is not None:
             return "cumulative", None, t.group(0)  # "reckon the Russian losses to be 26 planes"
         e = EVENT.search(sentence)
+        if e and metric.endswith(("_destroyed", "_intercepted")) and not STRONG_EVENT.search(sentence) and \
+                (vague := VAGUE_TIME.search(sentence)) is not None:
+            # "Last week, Russian authorities claimed they destroyed two of these systems": equipment
+            # claimed destroyed at a time told only roughly, with no attack named, is no single event
+            return "unspecified", None, vague.group(0)
         if e:
             return "event", None, e.group(0)
         # No cue in the sentence: what such a number usually is. A small toll is one

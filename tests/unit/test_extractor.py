@@ -785,3 +785,11 @@ def test_a_briefing_summary_speaks_for_its_briefer():
     found = claims(body, title="Pentagon update", outlet="ABC News")
     assert [(c["metric"], c["claimant_party"]) for c in found] == [
         ("missiles_launched", "united_states"), ("troops_deployed", "united_states")]
+
+
+def test_a_noun_that_is_an_earlier_numbers_own_does_not_pass_to_a_later_toll():
+    body = ('"The enemy\'s armed forces numbered 90,000 people, and since then they have suffered losses '
+            'of around 40,000, with 12,000 killed and 28,000 others wounded," the general said.')
+    found = {c["value"]: c["metric"] for c in claims(body, title="War in Ukraine")}
+    assert found[40000] == "troops_casualties"
+    assert found[28000] == "troops_wounded"

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.52.0"
+EXTRACTOR_VERSION = "rules-1.53.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -143,10 +143,14 @@ DIRECT_GAP = re.compile(
     r"seriously|badly|critically|severely|fatally|lightly|slightly|initially|so far|already)\s+)*",
     re.IGNORECASE,
 )
-TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fighters|marines|losses|army|"
+TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fighters|marines|losses|army|armed forces|"
                            r"military|combat|(?:russian|ukrainian) (?:deaths|dead|casualties)|"
                            r"forces\s+(?:have\s+|has\s+|had\s+)?(?:sustained|suffered|lost))\b",
                            re.IGNORECASE)
+# a noun that is an earlier number's own, with a toll word of its own before a later number ("202,000
+# people, and since then losses of around 100,000": the people are 202,000, the losses 100,000)
+NUMBER_BEFORE_NOUN = re.compile(r"\d\s+(?:\w+\s+)?$")
+TOLL_BETWEEN = re.compile(r"\b(?:losses|casualties|deaths|toll)\b", re.IGNORECASE)
 CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
@@ -1101,7 +1105,9 @@ class Extractor:
         cut = max((m.end() for m in re.finditer(r"[.;:!?]", before)), default=0)
         clause = before[cut:]
         cands = list(self.vocab.category_re.finditer(clause))
-        if cands and len(clause[cands[-1].end():].split()) <= 12:
+        if cands and len(clause[cands[-1].end():].split()) <= 12 and not (
+                NUMBER_BEFORE_NOUN.search(clause, 0, cands[-1].start()) and
+                TOLL_BETWEEN.search(clause, cands[-1].end())):
             return cands[-1].lastgroup, cands[-1].group(0), lo + cut + cands[-1].start()
         return None, "", -1
 
@@ -1490,7 +1496,7 @@ class Extractor:
                     # "killed 14 people and wounded 34": the noun is shared
                     # number_start is an offset in the section; the gap is measured in the sentence
                     gap = sentence[sentence_claims[-1].number_start - s_start if sentence_claims else 0:number.start]
-                    if len(gap) < 60:
+                    if len(gap) < 60 and not TOLL_BEFORE.search(gap):  # "90,000 people ... losses of 40,000"
                         category, noun = last_category
                         noun_pos = -1
                         evidence.append(f"noun shared with previous number '{noun}'")

@@ -793,3 +793,11 @@ def test_a_noun_that_is_an_earlier_numbers_own_does_not_pass_to_a_later_toll():
     found = {c["value"]: c["metric"] for c in claims(body, title="War in Ukraine")}
     assert found[40000] == "troops_casualties"
     assert found[28000] == "troops_wounded"
+
+
+@pytest.mark.parametrize("body, scope", [
+    ("Some 400 residents were moved to temporary housing, the governor said.", "event"),
+    ("Nearly 9 million people have been displaced by the fighting, the UN estimates.", "cumulative"),
+])
+def test_a_small_evacuation_is_one_event_and_millions_displaced_a_running_total(body, scope):
+    assert claims(body, title="War in Ukraine")[0]["scope"] == scope

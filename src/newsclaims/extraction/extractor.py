@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.53.0"
+EXTRACTOR_VERSION = "rules-1.54.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1321,7 +1321,9 @@ class Extractor:
             return "event", None, e.group(0)
         # No cue in the sentence: what such a number usually is. A small toll is one
         # incident's; hundreds of soldiers or civilians, refugees and displaced are running totals.
-        if metric.startswith(("people_", "children_", "missiles_", "drones_")) or casualty and value < 100:
+        if metric.startswith(("people_", "children_", "missiles_", "drones_")) or casualty and value < 100 or \
+                metric == "displaced" and value < 1000:
+            # (hundreds moved out of a shelled block are one evacuation; millions displaced, a running total)
             return "event", None, "no cue, event by metric and size"
         if metric in ("refugees", "displaced") or metric.startswith(("civilian", "troops_")) and \
                 metric != "troops_deployed":

@@ -801,3 +801,9 @@ def test_a_noun_that_is_an_earlier_numbers_own_does_not_pass_to_a_later_toll():
 ])
 def test_a_small_evacuation_is_one_event_and_millions_displaced_a_running_total(body, scope):
     assert claims(body, title="War in Ukraine")[0]["scope"] == scope
+
+
+def test_a_denied_report_is_two_claims():
+    body = "Kyiv has denied Russian reports of more than 600 paratroopers surrendering near the bridge."
+    found = [(c["claimant"], c["stance"]) for c in claims(body, title="War in Ukraine")]
+    assert found == [("Russian government", "assert"), ("Ukrainian government", "deny")]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.54.0"
+EXTRACTOR_VERSION = "rules-1.55.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1330,6 +1330,21 @@ class Extractor:
             return "cumulative", None, "no cue, cumulative by metric and size"
         return "unspecified", None, "no cue"
 
+    def _denied_report(self, sentence: str, number: NumberMention,
+                       speaker: Source | None) -> tuple[Source, Source] | None:
+        """(owner, denier) when the number is inside a report one side denies of another
+        ("Moscow has dismissed American claims that it forced up to 1.6 million Ukrainians to move")."""
+        m = DENIED_REPORT.search(sentence, 0, number.start)
+        if m is None or CLAUSE_BREAK.search(sentence, m.end(), number.start):
+            return None
+        owner = self._named_source(m.group("owner"), sentence, "'reports' denied") or next(
+            (Source(GOVERNMENTS[party], None, party, "'reports' denied +country", "state", m.group("owner").strip())
+             for party, pattern in PARTY_MARKERS if party in GOVERNMENTS and pattern.search(m.group("owner"))), None)
+        denier = self._named_source(m.group("denier"), sentence, f"'{m.group('verb')}'") or speaker
+        if owner is None or denier is None or owner.claimant == denier.claimant:
+            return None
+        return owner, denier
+
     @staticmethod
     def _window_before(sentence: str, previous: tuple[str, str, int, int]) -> tuple[str, float, str] | None:
         """The window ("over the past 24 hours") the sentence before states, for a sentence that
@@ -1579,17 +1594,23 @@ class Extractor:
                 evidence += [f"number '{number.text}'", f"noun '{noun}'" if noun else "no noun",
                              f"outcome {outcomes[:2]}", f"scope '{scope_cue}'", date_cue,
                              f"source {source.cue}"]
-                sentence_claims.append(Claim(
-                    section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
-                    number_text=number.text, number_start=s_start + number.start,
-                    value=number.value, value_max=number.value_max, qualifier=number.qualifier,
-                    metric=metric, metric_note=note, subject=subject, scope=scope,
-                    period_days=period_days, as_of=as_of, claimant=source.claimant,
-                    claimant_org=source.claimant_org, claimant_party=source.party,
-                    claimant_kind=source.kind, claimant_mention=source.mention,
-                    relayed_by=relay.claimant if relay else None, stance=stance,
-                    evidence=evidence,
-                ))
+                tellers = [(source, stance, relay)]
+                if (denied := self._denied_report(sentence, number, src)) is not None:
+                    # "Ukraine has denied Russian reports of more than 1,000 marines surrendering": two
+                    # claims of one number, Russia's that asserts it and Ukraine's that denies it
+                    tellers = [(denied[0], "assert", None), (denied[1], "deny", None)]
+                for teller, teller_stance, teller_relay in tellers:
+                    sentence_claims.append(Claim(
+                        section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
+                        number_text=number.text, number_start=s_start + number.start,
+                        value=number.value, value_max=number.value_max, qualifier=number.qualifier,
+                        metric=metric, metric_note=note, subject=subject, scope=scope,
+                        period_days=period_days, as_of=as_of, claimant=teller.claimant,
+                        claimant_org=teller.claimant_org, claimant_party=teller.party,
+                        claimant_kind=teller.kind, claimant_mention=teller.mention,
+                        relayed_by=teller_relay.claimant if teller_relay else None, stance=teller_stance,
+                        evidence=evidence if teller is source else [*evidence[:-1], f"source {teller.cue}"],
+                    ))
             claims.extend(sentence_claims)
             if sentence_claims:
                 previous_kind = last_category
@@ -1604,6 +1625,13 @@ INFERENCE = re.compile(r"[,;–—-]\s*(?:meaning|which means|implying|suggestin
                        r"around |nearly |up to |at least |more than )?$", re.IGNORECASE)
 BRIEFING_INTRO = re.compile(r"\b(?:highlights|key points|takeaways) (?:of|from) what (?P<src>[^:]{3,100}?) "
                             r"(?:told|said to|briefed) (?:reporters|journalists)\b[^:]{0,60}:", re.IGNORECASE)
+# "Ukraine has denied Russian reports of", "Moscow has dismissed American claims that", "He also rejected
+# Moscow's claims that": whose report, and who denies it
+DENIED_REPORT = re.compile(
+    r"(?P<denier>(?:[A-Z][\w'’.-]*\s+){1,4}?|[Hh]e\s+|[Ss]he\s+|[Ii]t\s+)(?:has |have |had |also )*"
+    r"(?P<verb>denied|denies|rejected|rejects|"
+    r"dismissed|dismisses|refuted|refutes)\s+(?:the\s+)?(?P<owner>(?:[\w’'.-]+\s+){1,3}?)"
+    r"(?:reports|claims|allegations|assertions|figures)\s+(?:of|that)\b")
 # a sentence that only adds to the one before it ("Another six people were wounded.")
 CONTINUES = re.compile(r"^(?:another|a further|further|in addition,?|additionally,?|of (?:them|those)|"
                        r"among (?:them|the dead|the victims|those)|"
@@ -1662,7 +1690,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.section == "title" and c.value in in_body:
             continue
-        repeated = (c.sentence, c.number_text, c.metric)  # a sentence the article prints twice
+        repeated = (c.sentence, c.number_text, c.metric, c.stance)  # a sentence the article prints twice
         name = c.claimant.lower()
         names = told_by.setdefault((c.metric, c.value, c.value_max), [])
         # "the mayor" and "Kramatorsk mayor" in one article are one claimant

@@ -807,3 +807,8 @@ def test_a_denied_report_is_two_claims():
     body = "Kyiv has denied Russian reports of more than 600 paratroopers surrendering near the bridge."
     found = [(c["claimant"], c["stance"]) for c in claims(body, title="War in Ukraine")]
     assert found == [("Russian government", "assert"), ("Ukrainian government", "deny")]
+
+
+def test_a_sides_army_named_elsewhere_in_the_sentence_says_whose_troops():
+    body = "Losses of 9,000 casualties a month raise questions about how long Ukraine's army can hold the line."
+    assert claims(body, title="War", outlet="The Guardian")[0]["subject"] == "ukraine"

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.55.0"
+EXTRACTOR_VERSION = "rules-1.56.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -603,6 +603,9 @@ FIGURE_BEFORE = re.compile(r"\b(?:the|this|that|its) (?:figure|estimate|number|t
                            re.IGNORECASE)
 PREVIOUS_OUTCOMES = {"displaced": ("displaced",), "refugees": ("fled",), "killed": ("killed",),
                      "injured": ("injured",), "wounded": ("injured",), "deployed": ("deployed",)}
+# a side's army named anywhere in the sentence, when nothing nearer says whose troops are counted
+ARMY_OF_SIDE = re.compile(r"\b(?:(?P<r>russia(?:n|'s|’s)?)|(?P<u>ukrain(?:e|ian|e's|e’s)))\s+"
+                          r"(?:army|armed forces|military|troops|forces|soldiers)\b", re.IGNORECASE)
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
@@ -1250,6 +1253,9 @@ class Extractor:
             if RATE.search(sentence) and category == "troops":
                 return source.party  # a rate of losses a day is told of one's own side
             return "russia" if source.party == "ukraine" else "ukraine"
+        if category == "troops" and (side := ARMY_OF_SIDE.search(sentence)) is not None:
+            # "20,000 casualties a month raises questions about what state Ukraine's army will be in"
+            return "russia" if side.group("r") else "ukraine"
         # nothing says whose: in this war's reporting an unattributed loss count is mostly Russia's
         return "russia"
 

@@ -812,3 +812,8 @@ def test_a_denied_report_is_two_claims():
 def test_a_sides_army_named_elsewhere_in_the_sentence_says_whose_troops():
     body = "Losses of 9,000 casualties a month raise questions about how long Ukraine's army can hold the line."
     assert claims(body, title="War", outlet="The Guardian")[0]["subject"] == "ukraine"
+
+
+def test_some_among_the_whole_count_different_groups():
+    found = {c["value"]: c["metric"] for c in claims("Officials said three children were among the 31 killed.")}
+    assert found == {3: "children_killed", 31: "people_killed"}

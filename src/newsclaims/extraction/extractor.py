@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.56.0"
+EXTRACTOR_VERSION = "rules-1.57.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -149,7 +149,10 @@ TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fight
                            re.IGNORECASE)
 # a noun that is an earlier number's own, with a toll word of its own before a later number ("202,000
 # people, and since then losses of around 100,000": the people are 202,000, the losses 100,000)
-NUMBER_BEFORE_NOUN = re.compile(r"\d\s+(?:\w+\s+)?$")
+NUMBER_BEFORE_NOUN = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
+                                r"thousand))\s+(?:\w+\s+)?$", re.IGNORECASE)
+AMONG_THE = re.compile(r"\s+(?:were\s+|are\s+)?(?:among|out of)\s+(?:the\s+)?(?:at least\s+|about\s+)?",
+                       re.IGNORECASE)
 TOLL_BETWEEN = re.compile(r"\b(?:losses|casualties|deaths|toll)\b", re.IGNORECASE)
 CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
@@ -1108,6 +1111,11 @@ class Extractor:
         cut = max((m.end() for m in re.finditer(r"[.;:!?]", before)), default=0)
         clause = before[cut:]
         cands = list(self.vocab.category_re.finditer(clause))
+        if cands and cands[-1].lastgroup in PEOPLE_CATEGORIES and \
+                NUMBER_BEFORE_NOUN.search(clause, 0, cands[-1].start()) and \
+                AMONG_THE.fullmatch(clause, cands[-1].end()):
+            # "two children among the 25 killed": the 25 are everyone, of whom the children are some
+            return "people", "", -1
         if cands and len(clause[cands[-1].end():].split()) <= 12 and not (
                 NUMBER_BEFORE_NOUN.search(clause, 0, cands[-1].start()) and
                 TOLL_BETWEEN.search(clause, cands[-1].end())):

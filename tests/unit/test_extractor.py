@@ -817,3 +817,8 @@ def test_a_sides_army_named_elsewhere_in_the_sentence_says_whose_troops():
 def test_some_among_the_whole_count_different_groups():
     found = {c["value"]: c["metric"] for c in claims("Officials said three children were among the 31 killed.")}
     assert found == {3: "children_killed", 31: "people_killed"}
+
+
+def test_an_armys_initial_strength_is_not_a_claim():
+    body = "Initially, the enemy's army numbered about 150,000 troops, and since then 30,000 have been killed."
+    assert [c["value"] for c in claims(body, title="War in Ukraine")] == [30000]

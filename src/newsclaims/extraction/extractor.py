@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.57.0"
+EXTRACTOR_VERSION = "rules-1.58.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -609,6 +609,10 @@ PREVIOUS_OUTCOMES = {"displaced": ("displaced",), "refugees": ("fled",), "killed
 # a side's army named anywhere in the sentence, when nothing nearer says whose troops are counted
 ARMY_OF_SIDE = re.compile(r"\b(?:(?P<r>russia(?:n|'s|’s)?)|(?P<u>ukrain(?:e|ian|e's|e’s)))\s+"
                           r"(?:army|armed forces|military|troops|forces|soldiers)\b", re.IGNORECASE)
+# a force's size at the start, not a loss or a deployment: "Initially, the army amounted to 200,000"
+STRENGTH_BEFORE = re.compile(r"\b(?:amounted to|numbered|totall?ed|stood at)\s+(?:about\s+|around\s+|some\s+|"
+                             r"between\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
+INITIAL = re.compile(r"\b(?:initially|originally|at the outset|before the (?:war|invasion))\b", re.IGNORECASE)
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
@@ -1175,6 +1179,8 @@ class Extractor:
             return "year"
         if AGENT_BEFORE.search(before):
             return "agent"  # "killed by two conscripts": who did it, not who it befell
+        if STRENGTH_BEFORE.search(before) and INITIAL.search(sentence, 0, number.start):
+            return "initial strength"  # "Initially, the armed forces amounted to between 201,000 and 202,000
         if RATIO_AFTER.match(after) or RATIO_BEFORE.search(before):
             return "ratio"  # "one in three refugees"
         if NOT_A_CLAIM_AFTER.match(after):

@@ -822,3 +822,11 @@ def test_some_among_the_whole_count_different_groups():
 def test_an_armys_initial_strength_is_not_a_claim():
     body = "Initially, the enemy's army numbered about 150,000 troops, and since then 30,000 have been killed."
     assert [c["value"] for c in claims(body, title="War in Ukraine")] == [30000]
+
+
+@pytest.mark.parametrize("body", [
+    "One soldier, the medic said, has three injuries to his legs.",
+    "He was found in the morgue with four bullet wounds.",
+])
+def test_one_persons_wounds_are_not_a_count_of_people(body):
+    assert [c["value"] for c in claims(body, title="War in Ukraine") if c["value"] > 1] == []

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.58.0"
+EXTRACTOR_VERSION = "rules-1.59.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -609,6 +609,8 @@ PREVIOUS_OUTCOMES = {"displaced": ("displaced",), "refugees": ("fled",), "killed
 # a side's army named anywhere in the sentence, when nothing nearer says whose troops are counted
 ARMY_OF_SIDE = re.compile(r"\b(?:(?P<r>russia(?:n|'s|’s)?)|(?P<u>ukrain(?:e|ian|e's|e’s)))\s+"
                           r"(?:army|armed forces|military|troops|forces|soldiers)\b", re.IGNORECASE)
+WOUNDS_AFTER = re.compile(r"\s+(?:(?:bullet|gunshot|stab|knife|shrapnel)\s+)?(?:injuries|wounds)\b", re.IGNORECASE)
+HAS_BEFORE = re.compile(r"\b(?:has|have|had|with|suffered|sustained)\s+$", re.IGNORECASE)
 # a force's size at the start, not a loss or a deployment: "Initially, the army amounted to 200,000"
 STRENGTH_BEFORE = re.compile(r"\b(?:amounted to|numbered|totall?ed|stood at)\s+(?:about\s+|around\s+|some\s+|"
                              r"between\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
@@ -1179,6 +1181,8 @@ class Extractor:
             return "year"
         if AGENT_BEFORE.search(before):
             return "agent"  # "killed by two conscripts": who did it, not who it befell
+        if WOUNDS_AFTER.match(after) and HAS_BEFORE.search(before):
+            return "wounds"  # "he has two injuries", "with five bullet wounds": one person's wounds
         if STRENGTH_BEFORE.search(before) and INITIAL.search(sentence, 0, number.start):
             return "initial strength"  # "Initially, the armed forces amounted to between 201,000 and 202,000
         if RATIO_AFTER.match(after) or RATIO_BEFORE.search(before):

@@ -59,3 +59,15 @@ def test_extraction_is_the_same_under_any_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and json.loads(outputs.pop())
+
+
+def test_a_denied_report_lands_as_two_mentions(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("date 2023-03-01\nTitle\nKyiv has denied Russian reports of more than 600 "
+                                 "paratroopers surrendering near the bridge.\n")
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=dt.date(2024, 1, 1))
+        run_extract(con, "run-1", version="v1")
+        rows = con.execute("select claimant, stance from extract.claim_mentions order by stance").fetchall()
+    assert rows == [("Russian government", "assert"), ("Ukrainian government", "deny")]

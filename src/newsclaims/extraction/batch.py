@@ -35,6 +35,9 @@ def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION) -> t
         for claim in extractor.extract(cleaned.title, cleaned.body, published_on, outlet):
             mention = claim.as_row()
             key = f"{article_id}|{claim.section}|{claim.number_start}|{claim.metric}"
+            if claim.stance != "assert":
+                # a denied report is two claims of one number: the report's and the denial
+                key += f"|{claim.stance}"
             mention["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]
             mention["article_id"] = article_id
             mention["extractor_version"] = version

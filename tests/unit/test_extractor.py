@@ -830,3 +830,9 @@ def test_an_armys_initial_strength_is_not_a_claim():
 ])
 def test_one_persons_wounds_are_not_a_count_of_people(body):
     assert [c["value"] for c in claims(body, title="War in Ukraine") if c["value"] > 1] == []
+
+
+def test_conceded_is_a_reporting_verb_that_pronouns_refer_back_to():
+    body = ("President Volodymyr Zelensky has conceded that his army is taking heavy losses. "
+            "In June, he said that 60 Ukrainian soldiers were being killed every day.")
+    assert claims(body, title="War in Ukraine")[-1]["claimant"] == "Volodymyr Zelensky"

@@ -836,3 +836,8 @@ def test_conceded_is_a_reporting_verb_that_pronouns_refer_back_to():
     body = ("President Volodymyr Zelensky has conceded that his army is taking heavy losses. "
             "In June, he said that 60 Ukrainian soldiers were being killed every day.")
     assert claims(body, title="War in Ukraine")[-1]["claimant"] == "Volodymyr Zelensky"
+
+
+def test_in_under_a_month_is_no_monthly_rate():
+    c = claims("In under a month, 40 children have been killed, the UN said.", title="War in Ukraine")[0]
+    assert (c["scope"], c["period_days"]) != ("period", 30.0)

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.61.0"
+EXTRACTOR_VERSION = "rules-1.62.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -190,9 +190,9 @@ PERIOD = re.compile(
     r"(?:over|in|within|during) (?P<n3>\d+|two|three|four|five|six|seven|ten) (?P<unit3>hours|days|weeks)|"
     r"(?P<perday>(?:per|a|each|every) day(?! (?:after|before|earlier|later|ago))|daily)|"
     # "20,000 casualties a month", not "in just over a week" or "for a month"
-    r"(?P<perweek>(?:(?<!over )(?<!than )(?<!in )(?<!for )(?<!within )(?:per|a|each|every)) week"
+    r"(?P<perweek>(?:(?<!over )(?<!than )(?<!in )(?<!for )(?<!within )(?<!under )(?:per|a|each|every)) week"
     r"(?! (?:after|before|earlier|later|ago))|weekly)|"
-    r"(?P<permonth>(?:(?<!over )(?<!than )(?<!in )(?<!for )(?<!within )(?:per|a|each|every)) month"
+    r"(?P<permonth>(?:(?<!over )(?<!than )(?<!in )(?<!for )(?<!within )(?<!under )(?:per|a|each|every)) month"
     r"(?! (?:after|before|earlier|later|ago))|monthly)|"
     r"(?P<overnight>in a day|in one day|in a single day))\b",
     re.IGNORECASE,

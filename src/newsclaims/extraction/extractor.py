@@ -1000,7 +1000,7 @@ class Extractor:
                         claimant_org=src.claimant if src.kind != "person" else src.claimant_org)
             if src:
                 found.append((m.start(), src))
-        for m in QUOTED_AS.finditer(sentence):
+        for m in (QUOTED_AS.finditer(sentence) if "quoted" in sentence else ()):  # the check is dear
             # "officials in Luhansk were quoted by Russia's TASS news agency as saying": the officials
             # assert, the agency relays
             if (src := self._named_source(m.group("src"), sentence, "'quoted as saying'")) is not None:
@@ -1358,7 +1358,7 @@ class Extractor:
                        speaker: Source | None) -> tuple[Source, Source] | None:
         """(owner, denier) when the number is inside a report one side denies of another
         ("Moscow has dismissed American claims that it forced up to 1.6 million Ukrainians to move")."""
-        m = DENIED_REPORT.search(sentence, 0, number.start)
+        m = DENIED_REPORT.search(sentence, 0, number.start) if DENY_WORD.search(sentence, 0, number.start) else None
         if m is None or CLAUSE_BREAK.search(sentence, m.end(), number.start):
             return None
         owner = self._named_source(m.group("owner"), sentence, "'reports' denied") or next(
@@ -1486,10 +1486,10 @@ class Extractor:
 
         # "Here are highlights of what a senior U.S. defense official told reporters:": what follows is
         # the briefer's, not the outlet's
-        briefing = next(((j, found) for j, (section, text, start, end) in enumerate(sentences)
-                         if section == "body" and (m := BRIEFING_INTRO.search(text, start, end)) is not None
-                         and (found := self._named_source(m.group("src"), m.group(0), "'told reporters'"))),
-                        None)
+        briefing: tuple[int, Source] | None = None
+        if ("reporters" in body or "journalists" in body) and (intro := BRIEFING_INTRO.search(body)) is not None and \
+                (briefer := self._named_source(intro.group("src"), intro.group(0), "'told reporters'")) is not None:
+            briefing = (_sentence_at(sentences, "body", intro.start()) or 0, briefer)
         previous_kind: tuple[str, str] | None = None  # what the sentence before last counted
         previous_outcomes: tuple[str, ...] = ()
         for index, (section, text, s_start, s_end) in enumerate(sentences):
@@ -1656,6 +1656,7 @@ DENIED_REPORT = re.compile(
     r"(?P<verb>denied|denies|rejected|rejects|"
     r"dismissed|dismisses|refuted|refutes)\s+(?:the\s+)?(?P<owner>(?:[\w’'.-]+\s+){1,3}?)"
     r"(?:reports|claims|allegations|assertions|figures)\s+(?:of|that)\b")
+DENY_WORD = re.compile(r"\b(?:deni|reject|dismiss|refut)", re.IGNORECASE)
 # a sentence that only adds to the one before it ("Another six people were wounded.")
 CONTINUES = re.compile(r"^(?:another|a further|further|in addition,?|additionally,?|of (?:them|those)|"
                        r"among (?:them|the dead|the victims|those)|"

@@ -841,3 +841,9 @@ def test_conceded_is_a_reporting_verb_that_pronouns_refer_back_to():
 def test_in_under_a_month_is_no_monthly_rate():
     c = claims("In under a month, 40 children have been killed, the UN said.", title="War in Ukraine")[0]
     assert (c["scope"], c["period_days"]) != ("period", 30.0)
+
+
+def test_a_name_is_titled_by_a_later_appositive_when_the_first_use_has_none():
+    body = ('"We will hold the plant," Taras Bondar told reporters. Taras Bondar, a commander of the Azov '
+            'regiment, is still inside. Mr Bondar said about 800 Ukrainian defenders are left in the works.')
+    assert claims(body, title="Siege")[-1]["claimant_party"] == "ukraine"

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.62.0"
+EXTRACTOR_VERSION = "rules-1.63.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -941,18 +941,27 @@ class Extractor:
         return None
 
     def _party_at_first_mention(self, name: str) -> str:
-        """The party of the words around a name's first use in the article ("Donetsk Governor
-        Pavlo Kyrylenko", "Vladimir Leontyev, the Russian-installed head of ...")."""
+        """The party of the words around the first uses of a name in the article that title it
+        ("Donetsk Governor Pavlo Kyrylenko", "Vladimir Leontyev, the Russian-installed head of ...",
+        a quote's "Maksym Zhorin told the BBC" and later "Maksym Zhorin, a former commander of the Azov
+        battalion")."""
         at = self._text.find(name)
-        if at < 0:
-            return "other"
-        before = self._text[max(0, at - 50):at]
-        before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
-        after = re.match(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})", self._text[at + len(name):])
-        titles = before + " " + (after.group(1) if after else "") + " "
-        if self._occupation_authority(titles, self._text[max(0, at - 120):at + 120]):
-            return "russia"
-        return self._party_from(titles)
+        for mention in range(3):
+            if at < 0:
+                break
+            before = self._text[max(0, at - 50):at]
+            before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
+            after = re.match(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})", self._text[at + len(name):])
+            if mention and not after:
+                at = self._text.find(name, at + len(name))
+                continue  # after the first use, only an appositive titles the name
+            titles = (before if not mention else "") + " " + (after.group(1) if after else "") + " "
+            if self._occupation_authority(titles, self._text[max(0, at - 120):at + 120]):
+                return "russia"
+            if (party := self._party_from(titles)) != "other":
+                return party
+            at = self._text.find(name, at + len(name))
+        return "other"
 
     @staticmethod
     def _party_from(context: str) -> str:

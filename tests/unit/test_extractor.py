@@ -847,3 +847,9 @@ def test_a_name_is_titled_by_a_later_appositive_when_the_first_use_has_none():
     body = ('"We will hold the plant," Taras Bondar told reporters. Taras Bondar, a commander of the Azov '
             'regiment, is still inside. Mr Bondar said about 800 Ukrainian defenders are left in the works.')
     assert claims(body, title="Siege")[-1]["claimant_party"] == "ukraine"
+
+
+def test_a_title_restating_the_top_of_a_body_range_is_dropped():
+    found = claims("An aide said 100 to 300 Ukrainian soldiers are dying each day.",
+                   title="Kyiv losing up to 300 troops a day")
+    assert [(c["value"], c["value_max"]) for c in found] == [(100, 300)]

@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.63.0"
+EXTRACTOR_VERSION = "rules-1.64.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1717,7 +1717,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     dropped, and the body's (better attributed, better typed) claim is kept. A sentence
     the article prints twice gives its claims once.
     """
-    in_body = {c.value for c in claims if c.section == "body"}
+    in_body = {v for c in claims if c.section == "body" for v in (c.value, c.value_max) if v is not None}
     seen: set[tuple] = set()
     told_by: dict[tuple, list[str]] = {}  # (metric, value, value_max) -> claimant names kept
     out = []

@@ -147,13 +147,14 @@ TROOP_CONTEXT = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|personnel|fight
                            r"military|combat|(?:russian|ukrainian) (?:deaths|dead|casualties)|"
                            r"forces\s+(?:have\s+|has\s+|had\s+)?(?:sustained|suffered|lost))\b",
                            re.IGNORECASE)
-# a noun that is an earlier number's own, with a toll word of its own before a later number ("202,000
-# people, and since then losses of around 100,000": the people are 202,000, the losses 100,000)
+# A noun that is an earlier number's own ("202,000 people", "two children") does not pass to a later
+# number that has a toll of its own ("and since then losses of around 100,000") or that is the whole
+# the earlier one is part of ("two children among the 25 killed").
 NUMBER_BEFORE_NOUN = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
                                 r"thousand))\s+(?:\w+\s+)?$", re.IGNORECASE)
+TOLL_BETWEEN = re.compile(r"\b(?:losses|casualties|deaths|toll)\b", re.IGNORECASE)
 AMONG_THE = re.compile(r"\s+(?:were\s+|are\s+)?(?:among|out of)\s+(?:the\s+)?(?:at least\s+|about\s+)?",
                        re.IGNORECASE)
-TOLL_BETWEEN = re.compile(r"\b(?:losses|casualties|deaths|toll)\b", re.IGNORECASE)
 CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 RATE = re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.IGNORECASE)
 OWN_LOSSES = re.compile(r"\b(?:our|its own|their own|its|our own)\s+(?:\w+\s+)?(?:losses|casualties|dead|"
@@ -946,16 +947,16 @@ class Extractor:
         a quote's "Maksym Zhorin told the BBC" and later "Maksym Zhorin, a former commander of the Azov
         battalion")."""
         at = self._text.find(name)
-        for mention in range(3):
+        for use in range(3):
             if at < 0:
                 break
             before = self._text[max(0, at - 50):at]
             before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
             after = re.match(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})", self._text[at + len(name):])
-            if mention and not after:
+            if use and not after:
                 at = self._text.find(name, at + len(name))
                 continue  # after the first use, only an appositive titles the name
-            titles = (before if not mention else "") + " " + (after.group(1) if after else "") + " "
+            titles = (before if not use else "") + " " + (after.group(1) if after else "") + " "
             if self._occupation_authority(titles, self._text[max(0, at - 120):at + 120]):
                 return "russia"
             if (party := self._party_from(titles)) != "other":
@@ -1318,9 +1319,10 @@ class Extractor:
             return "period", days, p.group(0)
         if (r := DATE_RANGE.search(sentence)) is not None and (days := _range_days(r)) is not None:
             return "period", days, r.group(0)  # "24 destroyed between September 30 and October 6"
-        if FUTURE.search(sentence, number_start, number_start + 60) or \
-                HYPOTHETICAL.search(sentence, max(0, number_start - 45), number_start):
+        if FUTURE.search(sentence, number_start, number_start + 60):
             return "unspecified", None, "a forecast"  # "50,000 Ukrainians will be dead or wounded"
+        if HYPOTHETICAL.search(sentence, max(0, number_start - 45), number_start):
+            return "unspecified", None, "what might have been"
         if metric in ("troops_deployed", "other"):
             if metric == "troops_deployed" and (
                     c := RUNNING_TOTAL.search(sentence, max(0, number_start - 15), number_start + 50)):
@@ -1499,7 +1501,7 @@ class Extractor:
         if ("reporters" in body or "journalists" in body) and (intro := BRIEFING_INTRO.search(body)) is not None and \
                 (briefer := self._named_source(intro.group("src"), intro.group(0), "'told reporters'")) is not None:
             briefing = (_sentence_at(sentences, "body", intro.start()) or 0, briefer)
-        previous_kind: tuple[str, str] | None = None  # what the sentence before last counted
+        previous_kind: tuple[str, str] | None = None  # what the previous sentence's last claim counted
         previous_outcomes: tuple[str, ...] = ()
         for index, (section, text, s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
@@ -1713,9 +1715,9 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     (on another day, or as a total after an event) is one claim, and a claimant named once
     in full and once in short ("Kramatorsk mayor", "mayor") is one claimant.
 
-    A title restates the body: a title claim whose value the body also states is
-    dropped, and the body's (better attributed, better typed) claim is kept. A sentence
-    the article prints twice gives its claims once.
+    A title restates the body: a title claim whose value the body also states (as a value
+    or as the top of a range) is dropped, and the body's (better attributed, better typed)
+    claim is kept. A sentence the article prints twice gives its claims once.
     """
     in_body = {v for c in claims if c.section == "body" for v in (c.value, c.value_max) if v is not None}
     seen: set[tuple] = set()

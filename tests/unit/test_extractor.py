@@ -651,7 +651,7 @@ def test_relative_clauses_quoted_sources_and_officials_of_a_place(body, claimant
     assert claimant in c["claimant"]
 
 
-@pytest.mark.parametrize("body, claimant, party", [
+@pytest.mark.parametrize("body, party, name", [
     ("Israeli insiders estimate that 60 Russian tanks were lost near the river.", "other_government", None),
     ("Ukrainian insiders estimate that 60 Russian tanks were lost near the river.", "ukraine",
      "Ukrainian government"),
@@ -662,11 +662,11 @@ def test_relative_clauses_quoted_sources_and_officials_of_a_place(body, claimant
     ("Amnesty International said 45 civilians were killed in the shelling.", "ngo_or_research",
      "Amnesty International"),
 ])
-def test_insiders_firms_and_rights_groups(body, claimant, party):
+def test_insiders_firms_and_rights_groups(body, party, name):
     c = claims(body, title="Ukraine war")[0]
-    assert c["claimant_party"] == claimant
-    if party:
-        assert c["claimant"] == party
+    assert c["claimant_party"] == party
+    if name:
+        assert c["claimant"] == name
 
 
 @pytest.mark.parametrize("body, subject", [

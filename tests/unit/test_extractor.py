@@ -853,3 +853,8 @@ def test_a_title_restating_the_top_of_a_body_range_is_dropped():
     found = claims("An aide said 100 to 300 Ukrainian soldiers are dying each day.",
                    title="Kyiv losing up to 300 troops a day")
     assert [(c["value"], c["value_max"]) for c in found] == [(100, 300)]
+
+
+def test_a_side_named_with_a_noun_before_the_number_is_whose_it_counts():
+    body = "The tally of Russian soldiers killed so far stands at 98,100, the general staff said."
+    assert claims(body, title="Ukraine updates its tally")[0]["subject"] == "russia"

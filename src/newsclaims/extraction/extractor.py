@@ -19,7 +19,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.64.0"
+EXTRACTOR_VERSION = "rules-1.65.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -1251,8 +1251,10 @@ class Extractor:
                 return "russia" if loss.group("r") else "ukraine"  # "Russian deaths at almost 19,000"
             return "ukraine"
         counted = sentence[number.start:hi + 3]
-        if (agent := SIDE_AGENT.search(sentence, max(0, number.start - 60), number.start)) is not None and \
+        if not 0 <= noun_pos < number.start and \
+                (agent := SIDE_AGENT.search(sentence, max(0, number.start - 60), number.start)) is not None and \
                 not RUSSIA_SIDE.search(counted) and not UKRAINE_SIDE.search(counted):
+            # (a noun before the number is what it counts: "Russian troops killed so far stands at 149,900")
             # "the Russians captured 1,100 personnel", "Russian reports of 1,000 marines surrendering":
             # the side word names who acted or told, and what it counts is the other side's
             return "ukraine" if agent.group("r") else "russia"

@@ -858,3 +858,9 @@ def test_a_title_restating_the_top_of_a_body_range_is_dropped():
 def test_a_side_named_with_a_noun_before_the_number_is_whose_it_counts():
     body = "The tally of Russian soldiers killed so far stands at 98,100, the general staff said."
     assert claims(body, title="Ukraine updates its tally")[0]["subject"] == "russia"
+
+
+def test_an_estimate_of_a_state_with_no_canonical_government_does_not_break_extraction():
+    # a Polish or other state's intelligence once raised KeyError: its side has no government name
+    found = claims("Polish intelligence estimates that 20,000 Russian soldiers have been killed.")
+    assert [c["value"] for c in found] == [20000]

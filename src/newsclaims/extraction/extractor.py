@@ -388,6 +388,15 @@ PARTY_MARKERS = [
 PARTY_PATTERNS = dict(PARTY_MARKERS)
 
 
+def government_of(text: str, cue: str) -> Source | None:
+    """The government of the first side the text marks that has one ("a U.S. estimate", "Russian
+    reports"); None when it marks none, or only states with no single canonical government."""
+    for party, pattern in PARTY_MARKERS:
+        if party in GOVERNMENTS and pattern.search(text):
+            return Source(GOVERNMENTS[party], None, party, cue + " +country", "state", text.strip())
+    return None
+
+
 def names_a_party(text: str) -> bool:
     """Whether the text marks a side ("Russian", "the Kremlin", "Ukraine's", "Polish", ...)."""
     return any(pattern.search(text) for _, pattern in PARTY_MARKERS)
@@ -793,11 +802,9 @@ class Extractor:
                 (full := self._full_name(words[-1])) is not None:
             # "Orlov reported": a surname named in full earlier in the article
             return Source(full[0], None, full[1], cue + " +surname", "person", text)
-        if ESTIMATE_WORDS.search(text):
+        if ESTIMATE_WORDS.search(text) and (government := government_of(text, cue)) is not None:
             # "a U.S. estimate", "British intelligence": the government of the country named
-            for party, pattern in PARTY_MARKERS:
-                if pattern.search(text):
-                    return Source(GOVERNMENTS[party], None, party, cue + " +country", "state", text)
+            return government
         if EXPERTS.fullmatch(text) and context.lstrip(" “\"'").startswith(text):
             # "Military experts told the BBC": independent voices of no government (as the
             # sentence's subject; "the victory that analysts say Putin expected" attributes nothing)
@@ -1374,9 +1381,8 @@ class Extractor:
         m = DENIED_REPORT.search(sentence, 0, number.start) if DENY_WORD.search(sentence, 0, number.start) else None
         if m is None or CLAUSE_BREAK.search(sentence, m.end(), number.start):
             return None
-        owner = self._named_source(m.group("owner"), sentence, "'reports' denied") or next(
-            (Source(GOVERNMENTS[party], None, party, "'reports' denied +country", "state", m.group("owner").strip())
-             for party, pattern in PARTY_MARKERS if party in GOVERNMENTS and pattern.search(m.group("owner"))), None)
+        owner = self._named_source(m.group("owner"), sentence, "'reports' denied") or \
+            government_of(m.group("owner"), "'reports' denied")
         denier = self._named_source(m.group("denier"), sentence, f"'{m.group('verb')}'") or speaker
         if owner is None or denier is None or owner.claimant == denier.claimant:
             return None

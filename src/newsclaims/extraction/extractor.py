@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -625,6 +626,7 @@ HAS_BEFORE = re.compile(r"\b(?:has|have|had|with|suffered|sustained)\s+$", re.IG
 STRENGTH_BEFORE = re.compile(r"\b(?:amounted to|numbered|totall?ed|stood at)\s+(?:about\s+|around\s+|some\s+|"
                              r"between\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
 INITIAL = re.compile(r"\b(?:initially|originally|at the outset|before the (?:war|invasion))\b", re.IGNORECASE)
+APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})")  # "Maksym Zhorin, a former commander ..."
 RELATIVE_START = re.compile(r"\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|whose|went|had|have|has)\s", re.IGNORECASE)
 TIME_WORDS = frozenset(["meanwhile", "however", "earlier", "later", "separately", "also", "only", "tonight",
@@ -953,22 +955,18 @@ class Extractor:
         ("Donetsk Governor Pavlo Kyrylenko", "Vladimir Leontyev, the Russian-installed head of ...",
         a quote's "Maksym Zhorin told the BBC" and later "Maksym Zhorin, a former commander of the Azov
         battalion")."""
-        at = self._text.find(name)
-        for use in range(3):
-            if at < 0:
-                break
-            before = self._text[max(0, at - 50):at]
-            before = re.split(r"[.;:!?\"“”]", before)[-1]  # the titles in the same sentence, before the name
-            after = re.match(r",\s+(?:the\s+|a\s+)?([^,;]{0,60})", self._text[at + len(name):])
+        for use, found in enumerate(itertools.islice(re.finditer(re.escape(name), self._text), 3)):
+            at = found.start()
+            after = APPOSITIVE_AFTER.match(self._text, found.end())
             if use and not after:
-                at = self._text.find(name, at + len(name))
                 continue  # after the first use, only an appositive titles the name
-            titles = (before if not use else "") + " " + (after.group(1) if after else "") + " "
+            # the titles in the same sentence before the name (first use only), and the appositive after it
+            before = re.split(r"[.;:!?\"“”]", self._text[max(0, at - 50):at])[-1] if not use else ""
+            titles = before + " " + (after.group(1) if after else "") + " "
             if self._occupation_authority(titles, self._text[max(0, at - 120):at + 120]):
                 return "russia"
             if (party := self._party_from(titles)) != "other":
                 return party
-            at = self._text.find(name, at + len(name))
         return "other"
 
     @staticmethod

@@ -208,14 +208,15 @@ TOLL_SO_FAR = re.compile(
 # a small toll told in the present perfect, with no incident named, is still growing
 GROWING_TOLL = re.compile(r"\b(?:have|has) (?:now |already |so far )?(?:(?:been )?(?:killed|died|wounded|injured)|lost)\b",
                           re.IGNORECASE)
+# a time within the day of the article ("yesterday", "overnight"): one incident's, and a sentence's own time
+TIMES_OF_DAY = r"yesterday|last night|this morning|overnight|earlier today|tonight"
 EVENT = re.compile(
     r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|bombing|bombed|bombardment|explosion|"
     r"blast|exploded|missile hit|hit|raid|airstrike|air strike|ambush|massacre|assault|fire|crash|"
     r"sank|sinking|collapse|crashed|battle|fighting (?:in|at|for|near)|clashes|incident|shot|shooting|"
     r"rocket attack|killing|destroyed|downed|shot down|exhumed|found|discovered|buried|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last night|this morning|"
-    r"overnight|earlier today|tonight|surrendered|captured|evacuated|in the city|in the town|village|"
-    r"at the|near|in a|operation)\b",
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|" + TIMES_OF_DAY + r"|"
+    r"surrendered|captured|evacuated|in the city|in the town|village|at the|near|in a|operation)\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:will be|will have|are going to be|is going to be|would be|could be|might be|may be)\b",
@@ -235,8 +236,7 @@ NOT_A_TOTAL = re.compile(r"(?:\bno (?:\w+ )?|\b(?:worst|deadliest|largest|bigges
 VAGUE_TIME = re.compile(r"\b(?:last|earlier this|previous) (?:week|month)\b", re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:already|so far|to date|in total|thus far)\b", re.IGNORECASE)
 # a sentence's own time: it does not read on in the window of the sentence before
-OWN_TIME = re.compile(r"\b(?:yesterday|last night|this morning|overnight|earlier today|today|tonight)\b",
-                      re.IGNORECASE)
+OWN_TIME = re.compile(rf"\b(?:{TIMES_OF_DAY}|today)\b", re.IGNORECASE)
 # words that name one attack or incident whatever else the sentence says
 STRONG_EVENT = re.compile(r"\b(?:attack|strike|struck|shelling|bombing|explosions?|blasts?|airstrike|air strike|"
                           r"raid|crash|ambush|targeted|sank)\b", re.IGNORECASE)

@@ -334,8 +334,8 @@ def test_a_number_counts_its_own_noun_not_a_later_numbers(body, values):
      "helicopters.", "Oryx", "ngo_or_research"),
     ("Opinions differ, but Oleksiy Arestovych, an outspoken Ukrainian military analyst and presidential "
      "adviser, said up to 120 troops a day were being killed.", "Oleksiy Arestovych", "ukraine"),
-    ("Kyrylo Tymoshenko, deputy head of President Volodymyr Zelenskyy's office, said Russian missiles "
-     "left at least 9 people dead.", "Kyrylo Tymoshenko", "ukraine"),
+    ("Kyrylo Tymoshenko, a deputy head of the Ukrainian president's office, told reporters that Russian "
+     "missiles left at least 9 people dead.", "Kyrylo Tymoshenko", "ukraine"),
     ("Daniel Marsh, U.S. assistant secretary of defense, estimated Tuesday that Russian forces have "
      "sustained up to 90,000 deaths and injuries.", "Daniel Marsh", "united_states"),
     ("Across the country, 700 clinics have been damaged and another 15 doctors have been killed, said Health "
@@ -557,7 +557,7 @@ def test_whose_weapons_forces_and_graves(body, subject):
 @pytest.mark.parametrize("title, body, claimant, org", [
     ("Russian soldiers are shot dead at a training base", "The defence ministry said two soldiers were shot dead.",
      "Russian Ministry of Defence", None),
-    ("Title", "About 800 bodies are still unidentified, according to the head of the national police "
+    ("Title", "About 800 bodies are still unidentified, according to the chief of the national police "
               "in Ukraine, Ihor Klymenko.", "Ihor Klymenko", "Ukrainian National Police"),
 ])
 def test_sided_bodies_and_names_after_a_body_are_canonical(title, body, claimant, org):
@@ -779,8 +779,8 @@ def test_an_update_and_its_toll_carry_their_source(body, party):
 
 
 def test_a_briefing_summary_speaks_for_its_briefer():
-    body = ("The Pentagon gives daily updates. Here are highlights of what a senior U.S. defense official told "
-            "reporters on Tuesday: Russia has fired more than 900 missiles since the invasion began. "
+    body = ("The Pentagon gives daily updates. Below are the key points from what an American defense official "
+            "told journalists on Tuesday: Russia has fired more than 900 missiles since the invasion began. "
             "About 5,000 more troops have arrived in Belgorod in recent days.")
     found = claims(body, title="Pentagon update", outlet="ABC News")
     assert [(c["metric"], c["claimant_party"]) for c in found] == [
@@ -797,7 +797,7 @@ def test_a_noun_that_is_an_earlier_numbers_own_does_not_pass_to_a_later_toll():
 
 @pytest.mark.parametrize("body, scope", [
     ("Some 400 residents were moved to temporary housing, the governor said.", "event"),
-    ("Nearly 9 million people have been displaced by the fighting, the UN estimates.", "cumulative"),
+    ("Some 9 million people are now internally displaced, aid agencies estimate.", "cumulative"),
 ])
 def test_a_small_evacuation_is_one_event_and_millions_displaced_a_running_total(body, scope):
     assert claims(body, title="War in Ukraine")[0]["scope"] == scope

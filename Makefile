@@ -6,7 +6,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run serve server test lint suites score bench clean
+.PHONY: setup run serve server test lint suites score train evaluate bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ score: setup                      ## land ../shared/eval/dev and score it (needs
 	$(BIN)/newsclaims run --inbox ../shared/eval/dev/articles --warehouse data/dev/dev.duckdb --report-dir data/dev/report
 	ls ../shared/eval/dev/articles > data/dev/articles.txt
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev/gold.jsonl data/dev/dev.duckdb --articles data/dev/articles.txt
+
+train: setup                      ## retrain the learned layer on the develop part of ../shared/eval
+	$(BIN)/newsclaims train
+
+evaluate: setup                   ## score the extractor on the develop and check parts of ../shared/eval
+	$(BIN)/newsclaims evaluate develop check
 
 bench: setup                      ## benchmarks (read ../shared/corpus when present)
 	$(BIN)/python benchmarks/bench_noop.py

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from newsclaims.extraction.batch import extract_parallel
-from newsclaims.extraction.extractor import EXTRACTOR_VERSION
+from newsclaims.extraction.claims import EXTRACTOR_VERSION
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ukraine_media_2022.jsonl.gz"
 

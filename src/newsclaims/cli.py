@@ -168,6 +168,36 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _need_gold() -> None:
+    from newsclaims.extraction import goldsets
+
+    if not goldsets.available():
+        raise SystemExit(f"newsclaims: the gold sets are not at {goldsets.EVAL_DIR}: nothing to train or score")
+
+
+def cmd_train(args) -> int:
+    from newsclaims.extraction import training
+
+    _need_gold()
+    model, develop = training.build_model()
+    print(f"wrote {training.MODEL_FILE} (model-{model.digest}, threshold {model.threshold:.2f}, "
+          f"{training.MODEL_FILE.stat().st_size / 1e6:.1f} MB)")
+    reports = {"develop (oof)": develop}
+    reports.update(training.evaluate(model, ("check",)))
+    print(training.format_report(reports))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from newsclaims.extraction import claims, training
+
+    _need_gold()
+    model = None if args.rules_only else claims.MODEL
+    print(f"{claims.RULES_VERSION if model is None else claims.EXTRACTOR_VERSION}:")
+    print(training.format_report(training.evaluate(model, tuple(args.parts))))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclaims",
@@ -202,6 +232,16 @@ def build_parser() -> argparse.ArgumentParser:
     add("build", cmd_build, "Build the dbt models and run the dbt tests.")
     add("check", cmd_check, "Run the Great Expectations suites and write the report.")
     add("report", cmd_report, "Print the latest data-quality report.")
+    train = sub.add_parser("train", help="Train the learned layer on the develop part of the gold (../shared/eval) "
+                           "and write src/newsclaims/extraction/models/claims.json.")
+    train.set_defaults(func=cmd_train)
+    evaluate = sub.add_parser("evaluate", help="Score the extractor on parts of the gold split with "
+                              "../shared/eval/score.py.")
+    evaluate.add_argument("parts", nargs="*", default=["develop", "check"],
+                          choices=sorted(["dev", "train", "develop", "train-develop", "check"]),
+                          help="parts to score (default: develop check; develop is in-sample for the model)")
+    evaluate.add_argument("--rules-only", action="store_true", help="score the rules without the model")
+    evaluate.set_defaults(func=cmd_evaluate)
     return parser
 
 

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from newsclaims.extraction.batch import extract_parallel
-from newsclaims.extraction.extractor import EXTRACTOR_VERSION
+from newsclaims.extraction.claims import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ MENTION_COLUMNS = [
     "mention_id", "article_id", "extractor_version", "section", "sentence", "sentence_start",
     "sentence_end", "number_text", "number_start", "value", "value_max", "qualifier", "metric",
     "metric_note", "subject", "scope", "period_days", "as_of", "claimant", "claimant_org",
-    "claimant_party", "claimant_kind", "claimant_mention", "relayed_by", "stance", "evidence",
+    "claimant_party", "claimant_kind", "claimant_mention", "relayed_by", "stance", "evidence", "confidence",
 ]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from newsclaims import quality, report, transform
 from newsclaims.config import DBT_DIR, EXPECTATIONS_DIR, SEEDS_DIR, Settings
 from newsclaims.extract_stage import run_extract
-from newsclaims.extraction.extractor import EXTRACTOR_VERSION
+from newsclaims.extraction.claims import EXTRACTOR_VERSION
 from newsclaims.landing import land
 from newsclaims.warehouse import connect, scalar, table_exists
 

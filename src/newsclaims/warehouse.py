@@ -104,8 +104,11 @@ create table if not exists extract.claim_mentions (
     relayed_by         varchar,
     stance             varchar not null,
     evidence           varchar not null,  -- cue words and rules that produced the row
+    confidence         double,            -- the learned claim head's probability (null: rules alone)
     primary key (mention_id, extractor_version)
 );
+-- warehouses built before the learned layer gain its column
+alter table extract.claim_mentions add column if not exists confidence double;
 
 create table if not exists ops.builds (
     run_id        varchar not null,

@@ -35,6 +35,7 @@ final as (
         claims.relayed_by,
         claims.stance,
         claims.evidence,
+        claims.confidence,
         claims.extractor_version
     from claims
     inner join articles on claims.article_id = articles.article_id

@@ -29,7 +29,8 @@ renamed as (
         claimant_mention,
         relayed_by,
         stance,
-        evidence
+        evidence,
+        confidence
     from source
 )
 

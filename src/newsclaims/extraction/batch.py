@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 
 from newsclaims.cleaning import clean
-from newsclaims.extraction.extractor import EXTRACTOR_VERSION, Extractor
+from newsclaims.extraction.claims import EXTRACTOR_VERSION, ClaimExtractor
 
 # Below this many articles a second process costs more than it saves.
 PARALLEL_MIN_ARTICLES = 400
@@ -23,7 +23,7 @@ def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION) -> t
 
     Returns (texts, mentions) as rows without the run's id and time.
     """
-    extractor = Extractor()
+    extractor = ClaimExtractor()
     texts, mentions = [], []
     for article_id, title, body, published_on, outlet in records:
         cleaned = clean(title, body)

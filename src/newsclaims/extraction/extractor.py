@@ -20,7 +20,7 @@ from newsclaims.extraction import vocab as vocab_mod
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word, parse_number
 from newsclaims.extraction.vocab import Alias, Vocab
 
-EXTRACTOR_VERSION = "rules-1.65.0"
+RULES_VERSION = "rules-1.66.0"
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -434,9 +434,14 @@ class Claim:
     relayed_by: str | None
     stance: str
     evidence: list[str] = field(default_factory=list)
+    confidence: float | None = None  # set by the learned layer: how likely this is a claim
+    # other tellers the text offers for the number: the outlet's own voice and the source named
+    # nearest before this sentence; the learned source choice picks among them and the rules' own
+    alternatives: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     def as_row(self) -> dict:
         row = asdict(self)
+        del row["alternatives"]
         row["evidence"] = "; ".join(self.evidence)
         return row
 
@@ -685,11 +690,14 @@ def _previous_of_kind(previous_fn: Callable[[Callable[[Source], bool]], Source |
 class Extractor:
     """Extracts claims from one article at a time; keeps the last named claimant."""
 
-    def __init__(self, vocab: Vocab | None = None):
+    def __init__(self, vocab: Vocab | None = None, wide: bool = False):
         self.vocab = vocab or vocab_mod.load()
         self._text = ""
         self._published_on = dt.date.today()
         self._title_side = "ukraine"
+        # with wide=True, extract also proposes the numbers the rules could not type ("near misses",
+        # metric 'unknown') in sentences with a war-loss word, for the learned layer to decide
+        self.wide = wide
 
     # ------------------------------------------------------------ claimants
     def _alias_source(self, text: str, cue: str) -> Source | None:
@@ -1507,6 +1515,17 @@ class Extractor:
         if ("reporters" in body or "journalists" in body) and (intro := BRIEFING_INTRO.search(body)) is not None and \
                 (briefer := self._named_source(intro.group("src"), intro.group(0), "'told reporters'")) is not None:
             briefing = (_sentence_at(sentences, "body", intro.start()) or 0, briefer)
+        misses: list[tuple[int, NumberMention, str]] = []
+        worded: dict[int, bool] = {}
+
+        def near_miss(i: int, number: NumberMention, reason: str) -> None:
+            if self.wide:
+                if i not in worded:
+                    text_i = sentences[i][1][sentences[i][2]:sentences[i][3]]
+                    worded[i] = bool(self.vocab.outcome_re.search(text_i) or self.vocab.category_re.search(text_i))
+                if worded[i]:
+                    misses.append((i, number, reason))
+
         previous_kind: tuple[str, str] | None = None  # what the previous sentence's last claim counted
         previous_outcomes: tuple[str, ...] = ()
         for index, (section, text, s_start, s_end) in enumerate(sentences):
@@ -1585,6 +1604,7 @@ class Extractor:
                     if not outcomes:
                         outcomes = self._outcomes(sentence, number, number.end) or list(previous_outcomes)
                 if category is None:
+                    near_miss(index, number, "no noun counted")
                     continue
                 if category == "people" and CIVILIAN_CONTEXT.search(sentence) and not TROOP_CONTEXT.search(sentence):
                     # "killed one woman and injured two other civilians": the people are civilians
@@ -1596,14 +1616,17 @@ class Extractor:
                     outcomes = [o for o in outcomes if o != "captured"] + ["captured"]
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
+                    near_miss(index, number, f"no outcome for {category}")
                     continue
                 if metric == "troops_deployed" and PREWAR.search(sentence):
+                    near_miss(index, number, "pre-war strength")
                     continue  # "before the invasion, the Russian military had 400,000 contract soldiers"
                 if metric == "troops_killed" and LOSS_WORDS.search(sentence) and not DEATH_WORDS.search(sentence):
                     # "military casualties ... the Kremlin is believed to have lost over 5,000 soldiers"
                     metric = "troops_casualties"
                 if (category in EQUIPMENT_CATEGORIES or category == "missiles") and AID.search(sentence) and \
                         not metric.endswith("_intercepted"):
+                    near_miss(index, number, "aid")
                     continue
                 if named is None:  # attribution is only worked out for sentences that hold a claim
                     named = source_at(index)
@@ -1640,6 +1663,10 @@ class Extractor:
                     # "Ukraine has denied Russian reports of more than 1,000 marines surrendering": two
                     # claims of one number, Russia's that asserts it and Ukraine's that denies it
                     tellers = [(denied[0], "assert", None), (denied[1], "deny", None)]
+                alternatives = {"outlet": voice}
+                if (earlier := previous_before(index, lambda s: s.party not in ("media", "unattributed"))) \
+                        is not None:
+                    alternatives["previous"] = earlier
                 for teller, teller_stance, teller_relay in tellers:
                     sentence_claims.append(Claim(
                         section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
@@ -1651,6 +1678,7 @@ class Extractor:
                         claimant_kind=teller.kind, claimant_mention=teller.mention,
                         relayed_by=teller_relay.claimant if teller_relay else None, stance=teller_stance,
                         evidence=evidence if teller is source else [*evidence[:-1], f"source {teller.cue}"],
+                        alternatives=alternatives,
                     ))
             claims.extend(sentence_claims)
             if sentence_claims:
@@ -1658,7 +1686,38 @@ class Extractor:
                 previous_outcomes = PREVIOUS_OUTCOMES.get(sentence_claims[-1].metric.rsplit("_", 1)[-1], ())
             else:
                 previous_kind, previous_outcomes = None, ()
-        return dedupe(claims)
+        claims = dedupe(claims)
+        told = {(c.section, c.number_start) for c in claims}
+        for i, number, reason in misses:
+            section, text, s_start, s_end = sentences[i]
+            if (section, s_start + number.start) in told:
+                continue
+            told.add((section, s_start + number.start))
+            sentence = text[s_start:s_end]
+            src, relay, stance = source_at(i)
+            if src is None and (speaker := speaker_of_quote(i)) is not None:
+                src, relay, stance = speaker, None, "assert"
+            voice = dataclasses.replace(briefing[1], cue=f"briefing, {briefing[1].cue}") \
+                if briefing is not None and i >= briefing[0] else default
+            source = src if src is not None and not src.cue.endswith("+order") else voice
+            scope, period_days, scope_cue = self._scope(sentence, "other", "people", number.value, number.start)
+            as_of, date_cue = self._as_of(sentence, number, published_on)
+            alternatives = {"outlet": voice}
+            if (earlier := previous_before(i, lambda s: s.party not in ("media", "unattributed"))) is not None:
+                alternatives["previous"] = earlier
+            claims.append(Claim(
+                section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
+                number_text=number.text, number_start=s_start + number.start, value=number.value,
+                value_max=number.value_max, qualifier=number.qualifier, metric="unknown", metric_note=None,
+                subject="unspecified", scope=scope, period_days=period_days, as_of=as_of,
+                claimant=source.claimant, claimant_org=source.claimant_org, claimant_party=source.party,
+                claimant_kind=source.kind, claimant_mention=source.mention,
+                relayed_by=relay.claimant if relay and source is src else None,
+                stance=stance if source is src else "assert",
+                evidence=[f"number '{number.text}'", f"near miss: {reason}", f"scope '{scope_cue}'", date_cue,
+                          f"source {source.cue}"],
+                alternatives=alternatives))
+        return claims
 
 
 # the writer's own reckoning from a source's words: '"50 to 100 troops die each day", meaning perhaps 3,000 a month'

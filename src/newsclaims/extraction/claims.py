@@ -14,7 +14,13 @@ import datetime as dt
 
 from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor, dedupe  # noqa: F401 (re-exported)
 from newsclaims.extraction.features import ArticleContext, article_context, features
-from newsclaims.extraction.model import FIELD_HEADS, MODEL_FILE, Model, source_example, source_options
+from newsclaims.extraction.model import (
+    FIELD_HEADS,
+    MODEL_FILE,
+    Model,
+    source_example,
+    source_options,
+)
 
 MODEL = Model.load(MODEL_FILE) if MODEL_FILE.exists() else None
 EXTRACTOR_VERSION = f"{RULES_VERSION}+model-{MODEL.digest}" if MODEL else RULES_VERSION

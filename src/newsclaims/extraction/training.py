@@ -24,8 +24,15 @@ from newsclaims.extraction import goldsets
 from newsclaims.extraction.claims import apply_model
 from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor
 from newsclaims.extraction.features import ArticleContext, article_context, features
-from newsclaims.extraction.model import (FIELD_HEADS, MODEL_FILE, SOURCE_OPTIONS, Head, Model, source_example,
-                                         source_options)
+from newsclaims.extraction.model import (
+    FIELD_HEADS,
+    MODEL_FILE,
+    SOURCE_OPTIONS,
+    Head,
+    Model,
+    source_example,
+    source_options,
+)
 
 SEED = 7
 C = {"claim": 0.3, "metric": 0.5, "scope": 0.3, "subject": 0.3, "source": 0.3}

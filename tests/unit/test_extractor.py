@@ -574,7 +574,7 @@ def test_death_sentences_and_prewar_armies_are_not_claims(body):
 
 
 def test_phrase_names_drop_days_and_relative_clauses():
-    from newsclaims.extraction.extractor import phrase_name
+    from newsclaims.extraction.attribution import phrase_name
     assert phrase_name("On Thursday a Ukrainian brigade commander", 4) == "Ukrainian brigade commander"
     assert phrase_name("the interior ministry Thursday", 5) == "interior ministry"
     assert phrase_name("the ministry went to great lengths", 5) == "ministry"

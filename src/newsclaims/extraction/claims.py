@@ -48,6 +48,8 @@ def apply_model(model: Model, claims: list[Claim], context: ArticleContext) -> l
         near_miss = claim.metric == "unknown"  # a number the rules could not type: the heads type it
         for head in FIELD_HEADS:
             probs = model.heads[head].proba(cues, _allowed(claim, head))
+            if not probs:
+                continue  # none of the head's values is allowed here: the rules' stands
             best = max(probs, key=probs.get)
             rule = getattr(claim, head)
             # the rules' typing stands unless the head is surer of another value by the margin

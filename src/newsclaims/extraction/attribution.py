@@ -199,6 +199,12 @@ class Source:
     mention: str = ""            # the words of the text that named the source
 
 
+def named_party(source: Source) -> bool:
+    """A source that speaks for a side or a body, not the outlet's own voice."""
+    return source.party not in ("media", "unattributed")
+
+
+
 def phrase_name(text: str, last: int) -> str:
     """A source named by a phrase, as its last few content words ("the regional governor" -> "regional
     governor"), without the day it spoke on or a relative clause after it ("... where official reports")."""

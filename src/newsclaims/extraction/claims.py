@@ -81,14 +81,23 @@ class ClaimExtractor:
         self.rules = rules or Extractor(wide=model is not None)
         self.model = model
 
-    def candidates(self, title: str, body: str, published_on: dt.date, outlet: str | None) -> list[Claim]:
-        return self.rules.extract(title, body, published_on, outlet)
-
     def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None) -> list[Claim]:
-        claims = self.candidates(title, body, published_on, outlet)
-        if self.model is None:
-            return claims
-        return apply_model(self.model, claims, article_context(title, body, outlet)) if claims else []
+        model = self.model
+        if model is None:
+            return self.rules.extract(title, body, published_on, outlet)
+        context: ArticleContext | None = None
+
+        def article() -> ArticleContext:
+            nonlocal context
+            if context is None:
+                context = article_context(title, body, outlet)
+            return context
+
+        def accept(candidate: Claim) -> bool:  # the verdict apply_model reaches again, reached early
+            return model.heads["claim"].proba(features(candidate, article()))["True"] >= model.threshold
+
+        claims = self.rules.extract(title, body, published_on, outlet, accept=accept)
+        return apply_model(model, claims, article()) if claims else []
 
 
 _DEFAULT: ClaimExtractor | None = None

@@ -17,11 +17,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 
 from newsclaims.extraction import vocab as vocab_mod
-from newsclaims.extraction.attribution import Attribution, Source
+from newsclaims.extraction.attribution import Attribution, Source, named_party
 from newsclaims.extraction.candidates import (
     Candidates,
     counts_something_else,
@@ -114,11 +114,10 @@ class Claim:
     confidence: float | None = None  # set by the learned layer: how likely this is a claim
     # other tellers the text offers for the number: the outlet's own voice and the source named
     # nearest before this sentence; the learned source choice picks among them and the rules' own
-    alternatives: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
+    alternatives: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     def as_row(self) -> dict:
-        row = asdict(self)
-        del row["alternatives"]
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "alternatives"}
         row["evidence"] = "; ".join(self.evidence)
         return row
 
@@ -160,7 +159,12 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
         self.wide = wide
 
     # ------------------------------------------------------------ driver
-    def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None) -> list[Claim]:
+    def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None,
+                accept: Callable[[Claim], bool] | None = None) -> list[Claim]:
+        """The article's candidate claims. ``accept`` (the learned claim head) can drop a candidate
+        before the dear look-ups only the kept ones need: the source named before a typed claim, and
+        the teller of a near miss (a near miss is first built with the outlet's voice as its teller,
+        and the claim head reads no teller cues of a near miss, so its verdict there is final)."""
         outlet_alias = vocab_mod.canonical_claimant(self.vocab, outlet) if outlet else None
         if outlet_alias is not None:
             default = Source(outlet_alias.claimant, None, outlet_alias.claimant_party, "outlet voice",
@@ -225,11 +229,16 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
                 (briefer := self._named_source(intro.group("src"), intro.group(0), "'told reporters'")) is not None:
             briefing = (_sentence_at(sentences, "body", intro.start()) or 0, briefer)
         misses: list[tuple[int, NumberMention, str]] = []
+        sentence_of: dict[int, int] = {}  # id of a number's alternatives -> its sentence
         worded: dict[int, bool] = {}
 
-        def near_miss(i: int, number: NumberMention, reason: str) -> None:
+        def near_miss(i: int, number: NumberMention, reason: str, has_word: bool = False) -> None:
+            """Propose a number the rules could not type, if its sentence holds a war-loss word
+            (``has_word``: the rules already found one there, which spares the search)."""
             if self.wide:
-                if i not in worded:
+                if has_word:
+                    worded[i] = True
+                elif i not in worded:
                     text_i = sentences[i][1][sentences[i][2]:sentences[i][3]]
                     worded[i] = bool(self.vocab.outcome_re.search(text_i) or self.vocab.category_re.search(text_i))
                 if worded[i]:
@@ -325,17 +334,17 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
                     outcomes = [o for o in outcomes if o != "captured"] + ["captured"]
                 metric, note = metric_for(category, outcomes)
                 if metric is None:
-                    near_miss(index, number, f"no outcome for {category}")
+                    near_miss(index, number, f"no outcome for {category}", has_word=noun_pos != -1)
                     continue
                 if metric == "troops_deployed" and PREWAR.search(sentence):
-                    near_miss(index, number, "pre-war strength")
+                    near_miss(index, number, "pre-war strength", has_word=noun_pos != -1)
                     continue  # "before the invasion, the Russian military had 400,000 contract soldiers"
                 if metric == "troops_killed" and LOSS_WORDS.search(sentence) and not DEATH_WORDS.search(sentence):
                     # "military casualties ... the Kremlin is believed to have lost over 5,000 soldiers"
                     metric = "troops_casualties"
                 if (category in EQUIPMENT_CATEGORIES or category == "missiles") and AID.search(sentence) and \
                         not metric.endswith("_intercepted"):
-                    near_miss(index, number, "aid")
+                    near_miss(index, number, "aid", has_word=noun_pos != -1)
                     continue
                 if named is None:  # attribution is only worked out for sentences that hold a claim
                     named = source_at(index)
@@ -372,10 +381,8 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
                     # "Ukraine has denied Russian reports of more than 1,000 marines surrendering": two
                     # claims of one number, Russia's that asserts it and Ukraine's that denies it
                     tellers = [(denied[0], "assert", None), (denied[1], "deny", None)]
-                alternatives = {"outlet": voice}
-                if (earlier := previous_before(index, lambda s: s.party not in ("media", "unattributed"))) \
-                        is not None:
-                    alternatives["previous"] = earlier
+                alternatives = {"outlet": voice}  # the source named before is added once the claim is kept
+                sentence_of[id(alternatives)] = index
                 for teller, teller_stance, teller_relay in tellers:
                     sentence_claims.append(Claim(
                         section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
@@ -395,7 +402,16 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
                 previous_outcomes = PREVIOUS_OUTCOMES.get(sentence_claims[-1].metric.rsplit("_", 1)[-1], ())
             else:
                 previous_kind, previous_outcomes = None, ()
-        claims = dedupe(claims)
+        kept, looked = [], set()
+        for claim in dedupe(claims):
+            if accept is not None and not accept(claim):
+                continue
+            if id(claim.alternatives) not in looked:
+                looked.add(id(claim.alternatives))
+                if (earlier := previous_before(sentence_of[id(claim.alternatives)], named_party)) is not None:
+                    claim.alternatives["previous"] = earlier
+            kept.append(claim)
+        claims = kept
         told = {(c.section, c.number_start) for c in claims}
         for i, number, reason in misses:
             section, text, s_start, s_end = sentences[i]
@@ -403,29 +419,34 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
                 continue
             told.add((section, s_start + number.start))
             sentence = text[s_start:s_end]
-            src, relay, stance = source_at(i)
-            if src is None and (speaker := speaker_of_quote(i)) is not None:
-                src, relay, stance = speaker, None, "assert"
             voice = dataclasses.replace(briefing[1], cue=f"briefing, {briefing[1].cue}") \
                 if briefing is not None and i >= briefing[0] else default
-            source = src if src is not None and not src.cue.endswith("+order") else voice
             scope, period_days, scope_cue = self._scope(sentence, "other", "people", number.value, number.start)
             as_of, date_cue = self._as_of(sentence, number, published_on)
-            alternatives = {"outlet": voice}
-            if (earlier := previous_before(i, lambda s: s.party not in ("media", "unattributed"))) is not None:
-                alternatives["previous"] = earlier
-            claims.append(Claim(
+            near = Claim(
                 section=section, sentence=sentence, sentence_start=s_start, sentence_end=s_end,
                 number_text=number.text, number_start=s_start + number.start, value=number.value,
                 value_max=number.value_max, qualifier=number.qualifier, metric="unknown", metric_note=None,
                 subject="unspecified", scope=scope, period_days=period_days, as_of=as_of,
-                claimant=source.claimant, claimant_org=source.claimant_org, claimant_party=source.party,
-                claimant_kind=source.kind, claimant_mention=source.mention,
-                relayed_by=relay.claimant if relay and source is src else None,
-                stance=stance if source is src else "assert",
+                claimant=voice.claimant, claimant_org=voice.claimant_org, claimant_party=voice.party,
+                claimant_kind=voice.kind, claimant_mention=voice.mention, relayed_by=None, stance="assert",
                 evidence=[f"number '{number.text}'", f"near miss: {reason}", f"scope '{scope_cue}'", date_cue,
-                          f"source {source.cue}"],
-                alternatives=alternatives))
+                          f"source {voice.cue}"])
+            if accept is not None and not accept(near):
+                continue
+            src, relay, stance = source_at(i)
+            if src is None and (speaker := speaker_of_quote(i)) is not None:
+                src, relay, stance = speaker, None, "assert"
+            alternatives = {"outlet": voice}
+            if (earlier := previous_before(i, named_party)) is not None:
+                alternatives["previous"] = earlier
+            if src is not None and not src.cue.endswith("+order"):
+                near = dataclasses.replace(
+                    near, claimant=src.claimant, claimant_org=src.claimant_org, claimant_party=src.party,
+                    claimant_kind=src.kind, claimant_mention=src.mention,
+                    relayed_by=relay.claimant if relay else None, stance=stance,
+                    evidence=[*near.evidence[:-1], f"source {src.cue}"])
+            claims.append(dataclasses.replace(near, alternatives=alternatives))
         return claims
 
 

@@ -28,6 +28,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 MODEL_FILE = Path(__file__).resolve().parent / "models" / "claims.json"
 FIELD_HEADS = ("metric", "scope", "subject")
 SOURCE_OPTIONS = ("rules", "outlet", "previous")
@@ -41,14 +43,20 @@ class Head:
     intercept: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
 
+    def __post_init__(self):
+        # the weights as one matrix, a row per cue: a candidate's scores are one fancy-indexed sum
+        rows = {cue: i for i, cue in enumerate(self.weights)}
+        matrix = np.array(list(self.weights.values()) or [[0.0] * len(self.intercept)], dtype=np.float64)
+        object.__setattr__(self, "_rows", rows)
+        object.__setattr__(self, "_matrix", matrix)
+
     def scores(self, cues: list[str]) -> list[float]:
-        totals = list(self.intercept)
-        for cue in cues:
-            row = self.weights.get(cue)
-            if row is not None:
-                for i, w in enumerate(row):
-                    totals[i] += w
-        return totals
+        rows = self._rows
+        found = [r for cue in cues if (r := rows.get(cue)) is not None]
+        totals = np.asarray(self.intercept, dtype=np.float64)
+        if found:
+            totals = totals + self._matrix[found].sum(axis=0)
+        return totals.tolist()
 
     def proba(self, cues: list[str], allowed: set[str] | None = None) -> dict[str, float]:
         totals = self.scores(cues)

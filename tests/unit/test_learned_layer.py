@@ -103,7 +103,7 @@ def test_near_misses_are_proposed_only_in_wide_mode_and_are_typed_by_the_model()
 def test_the_committed_artifact_is_small_versioned_and_keeps_the_seed_style_claims():
     assert MODEL_FILE.stat().st_size <= 20_000_000
     data = json.loads(MODEL_FILE.read_text())
-    assert set(data["heads"]) == {"claim", "metric", "scope", "subject", "source"}
+    assert set(data["heads"]) == {"article", "claim", "metric", "scope", "subject", "source"}
     assert EXTRACTOR_VERSION.endswith(f"+model-{claims_mod.MODEL.digest}")
     body = ("The military in Ukraine has claimed that over 1,030 Russian soldiers have died in the last two days.\n"
             "The statement also said that Ukrainian troops successfully destroyed 25 Russian tanks, "
@@ -127,3 +127,14 @@ def test_source_alternatives_are_not_stored_in_the_row():
     row = rule_claims()[0].as_row()
     assert "alternatives" not in row and "confidence" in row
     assert isinstance(Source("x", None, "media", "cue"), Source)
+
+
+def test_the_article_heads_relevance_is_a_cue_of_every_candidate():
+    [candidate] = [c for c in rule_claims() if c.value == 120]
+    war = Head(("False", "True"), (0.0,), {"a=soldiers": (3.0,)})
+    m = dataclasses.replace(model(), heads={**model().heads, "article": war})
+    context = claims_mod.context_for(m, "Shelling continues", BODY, "BBC News")
+    assert context.relevance == pytest.approx(1 / (1 + 2.718281828 ** -3), rel=1e-6)
+    assert "relevance=4" in features(candidate, context)
+    other = claims_mod.context_for(m, "A school shooting", "Police said 17 people were killed.", "BBC News")
+    assert other.relevance == pytest.approx(0.5) and "a=police" in claims_mod.article_cues(other)

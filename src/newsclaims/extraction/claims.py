@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 
 from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor, dedupe  # noqa: F401 (re-exported)
-from newsclaims.extraction.features import ArticleContext, article_context, features
+from newsclaims.extraction.features import ArticleContext, article_context, article_cues, features
 from newsclaims.extraction.model import (
     FIELD_HEADS,
     MODEL_FILE,
@@ -33,6 +33,14 @@ def _allowed(claim: Claim, head: str) -> set[str] | None:
         if claim.period_days is None:
             return {"cumulative", "event", "unspecified"}  # a period needs the window the rules read
     return None
+
+
+def context_for(model: Model, title: str, body: str, outlet: str | None) -> ArticleContext:
+    """The article's context, with the article head's relevance when the model has one."""
+    context = article_context(title, body, outlet)
+    if "article" in model.heads:
+        context = dataclasses.replace(context, relevance=model.heads["article"].proba(article_cues(context))["True"])
+    return context
 
 
 def apply_model(model: Model, claims: list[Claim], context: ArticleContext) -> list[Claim]:
@@ -90,7 +98,7 @@ class ClaimExtractor:
         def article() -> ArticleContext:
             nonlocal context
             if context is None:
-                context = article_context(title, body, outlet)
+                context = context_for(model, title, body, outlet)
             return context
 
         def accept(candidate: Claim) -> bool:  # the verdict apply_model reaches again, reached early

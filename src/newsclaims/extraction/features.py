@@ -36,6 +36,8 @@ class ArticleContext:
     war_mentions: int
     other_conflicts: int
     old_years: int
+    words: frozenset[str] = frozenset()  # every word of title and body, lower-cased
+    relevance: float | None = None  # the article head's P(the article holds a claim), once it is known
 
 
 def article_context(title: str, body: str, outlet: str | None) -> ArticleContext:
@@ -46,7 +48,16 @@ def article_context(title: str, body: str, outlet: str | None) -> ArticleContext
         war_mentions=len(WAR_WORDS.findall(text)),
         other_conflicts=len(OTHER_CONFLICTS.findall(text)),
         old_years=len(YEAR.findall(text)),
+        words=frozenset(WORD.findall(text)),
     )
+
+
+def article_cues(context: ArticleContext) -> list[str]:
+    """The cues of the article head: is this article about the war's losses, forces or displacement
+    at all (not another war, a school shooting, a famine)? Its words, title words and topic counts."""
+    return ["bias", f"outlet={context.outlet}", f"war_mentions={_bucket(context.war_mentions)}",
+            f"other_conflicts={_bucket(context.other_conflicts)}", f"old_years={_bucket(context.old_years)}",
+            *(f"t={w}" for w in sorted(context.title_words)), *(f"a={w}" for w in sorted(context.words))]
 
 
 def _bucket(n: int) -> str:
@@ -99,6 +110,8 @@ def features(claim: Claim, context: ArticleContext) -> list[str]:
         f"quoted={sentence.count(chr(8220)) + sentence.count(chr(34)) > 0}",
         f"question={sentence.rstrip().endswith('?')}",
     ]
+    if context.relevance is not None:
+        out.append(f"relevance={int(min(context.relevance, 0.999) * 5)}")
     if near:  # what the rules could not type is decided on its own words
         reason = next((e[len("near miss: "):] for e in claim.evidence if e.startswith("near miss: ")), "")
         out.append(f"near_reason={reason.split(' for ')[0]}")

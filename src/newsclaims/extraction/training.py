@@ -13,6 +13,7 @@ scikit-learn is needed here only; the artifact is plain JSON read by ``model``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib.util
 import json
@@ -21,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsclaims.extraction import goldsets
-from newsclaims.extraction.claims import apply_model
+from newsclaims.extraction.claims import apply_model, context_for
 from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor
-from newsclaims.extraction.features import ArticleContext, article_context, features
+from newsclaims.extraction.features import ArticleContext, article_context, article_cues, features
 from newsclaims.extraction.model import (
     FIELD_HEADS,
     MODEL_FILE,
@@ -35,7 +36,7 @@ from newsclaims.extraction.model import (
 )
 
 SEED = 7
-C = {"claim": 0.3, "metric": 0.5, "scope": 0.3, "subject": 0.3, "source": 0.3}
+C = {"article": 0.3, "claim": 0.3, "metric": 0.5, "scope": 0.3, "subject": 0.3, "source": 0.3}
 TRAIN_WEIGHT = 3.0  # a train-set article counts three times a dev one: the rules were written on dev
 FOLDS = 5
 # how much surer than of the rules' value a field head must be to change it (1.0: never)
@@ -59,14 +60,24 @@ class Example:
     context: ArticleContext
 
 
-def examples(members: list[tuple[str, str]], rules: Extractor | None = None) -> list[Example]:
-    """Rule candidates of the members' articles with the gold claim each matches (or None)."""
+@dataclass
+class ArticleExample:
+    article: str
+    weight: float
+    context: ArticleContext
+    has_claim: bool
+
+
+def examples(members: list[tuple[str, str]], rules: Extractor | None = None
+             ) -> tuple[list[Example], list[ArticleExample]]:
+    """Rule candidates of the members' articles with the gold claim each matches (or None), and the
+    articles themselves with whether they hold any gold claim."""
     rules = rules or Extractor(wide=True)
     score = _scorer()
     gold_by_article = defaultdict(list)
     for g in goldsets.load_gold(members):
         gold_by_article[g["article"]].append(dict(g))
-    out = []
+    out, articles = [], []
     for article in goldsets.load_articles(members):
         claims = rules.extract(article.title, article.body, article.published_on, article.outlet)
         rows = []
@@ -80,7 +91,8 @@ def examples(members: list[tuple[str, str]], rules: Extractor | None = None) -> 
         weight = TRAIN_WEIGHT if article.set == "train" else 1.0
         out += [Example(article.file, weight, claim, features(claim, context), matched.get(id(row)), context)
                 for claim, row in zip(claims, rows, strict=True)]
-    return out
+        articles.append(ArticleExample(article.file, weight, context, bool(gold_by_article[article.file])))
+    return out, articles
 
 
 def _source_label(example: Example, same) -> str | None:
@@ -144,16 +156,36 @@ def _best_threshold(probs: list[float], labels: list[bool], n_gold: int) -> floa
     return best
 
 
-def _folds(train: list[Example]) -> dict[str, int]:
-    articles = sorted({e.article for e in train})
-    return {a: i % FOLDS for i, a in enumerate(articles)}
+def _folds(articles: list[ArticleExample]) -> dict[str, int]:
+    return {a: i % FOLDS for i, a in enumerate(sorted(e.article for e in articles))}
 
 
-def out_of_fold(train: list[Example], n_gold: int) -> tuple[float, list[dict]]:
+def fit_article_head(articles: list[ArticleExample]) -> Head:
+    return _fit("article", [article_cues(a.context) for a in articles], [str(a.has_claim) for a in articles],
+                [a.weight for a in articles])
+
+
+def with_relevance(train: list[Example], articles: list[ArticleExample]) -> list[Example]:
+    """The candidates with the article head's relevance among their cues, each article's relevance from
+    a head that did not see it (out of fold), so the claim head learns from values it will meet."""
+    fold_of = _folds(articles)
+    relevance = {}
+    for fold in range(FOLDS):
+        head = fit_article_head([a for a in articles if fold_of[a.article] != fold])
+        relevance.update({a.article: head.proba(article_cues(a.context))["True"]
+                          for a in articles if fold_of[a.article] == fold})
+    out = []
+    for e in train:
+        context = dataclasses.replace(e.context, relevance=relevance[e.article])
+        out.append(dataclasses.replace(e, context=context, cues=features(e.claim, context)))
+    return out
+
+
+def out_of_fold(train: list[Example], articles: list[ArticleExample], n_gold: int) -> tuple[float, list[dict]]:
     """Article-grouped cross-validation on develop: the threshold of the best detection F1 over
     out-of-fold probabilities, and the out-of-fold predicted rows at that threshold (an honest
     develop score: no article is predicted by a model that saw it)."""
-    fold_of = _folds(train)
+    fold_of = _folds(articles)
     probs, labels, fold_heads = [], [], []
     for fold in range(FOLDS):
         heads = fit_heads([e for e in train if fold_of[e.article] != fold])
@@ -181,12 +213,12 @@ def build_model(path: Path = MODEL_FILE) -> tuple[Model, dict]:
     """Train every head on the develop part and write the artifact; returns the loaded model and
     the out-of-fold develop report."""
     develop = goldsets.part_files("develop")
-    train = examples(develop)
+    train, articles = examples(develop)
+    train = with_relevance(train, articles)
     n_gold = len(goldsets.load_gold(develop))
-    articles = sorted({e.article for e in train})
-    threshold, oof_rows = out_of_fold(train, n_gold)
+    threshold, oof_rows = out_of_fold(train, articles, n_gold)
     oof_report = goldsets.score(develop, oof_rows)
-    heads = fit_heads(train)
+    heads = {"article": fit_article_head(articles), **fit_heads(train)}
     data = {
         "meta": {"trained_on": "develop part of models/split.tsv (dev + train-develop)", "rules": RULES_VERSION,
                  "articles": len(articles), "candidates": len(train), "gold": n_gold, "seed": SEED, "C": C,
@@ -206,7 +238,7 @@ def predict(model: Model | None, members: list[tuple[str, str]], rules: Extracto
     for article in goldsets.load_articles(members):
         claims = rules.extract(article.title, article.body, article.published_on, article.outlet)
         if model is not None:
-            claims = apply_model(model, claims, article_context(article.title, article.body, article.outlet))
+            claims = apply_model(model, claims, context_for(model, article.title, article.body, article.outlet))
         for claim in claims:
             row = claim.as_row()
             row["article"] = article.file

@@ -38,8 +38,9 @@ def _allowed(claim: Claim, head: str) -> set[str] | None:
 def context_for(model: Model, title: str, body: str, outlet: str | None) -> ArticleContext:
     """The article's context, with the article head's relevance when the model has one."""
     context = article_context(title, body, outlet)
-    if "article" in model.heads:
-        context = dataclasses.replace(context, relevance=model.heads["article"].proba(article_cues(context))["True"])
+    if (head := model.heads.get("article")) is not None:
+        cues = article_cues(context, head.words("a="))
+        context = dataclasses.replace(context, relevance=head.proba(cues)["True"])
     return context
 
 

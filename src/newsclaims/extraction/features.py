@@ -52,12 +52,14 @@ def article_context(title: str, body: str, outlet: str | None) -> ArticleContext
     )
 
 
-def article_cues(context: ArticleContext) -> list[str]:
+def article_cues(context: ArticleContext, known: frozenset[str] | None = None) -> list[str]:
     """The cues of the article head: is this article about the war's losses, forces or displacement
-    at all (not another war, a school shooting, a famine)? Its words, title words and topic counts."""
+    at all (not another war, a school shooting, a famine)? Its words, title words and topic counts.
+    ``known`` (the words a trained head weighs) spares making a cue of every other word."""
+    words = context.words if known is None else context.words & known
     return ["bias", f"outlet={context.outlet}", f"war_mentions={_bucket(context.war_mentions)}",
             f"other_conflicts={_bucket(context.other_conflicts)}", f"old_years={_bucket(context.old_years)}",
-            *(f"t={w}" for w in sorted(context.title_words)), *(f"a={w}" for w in sorted(context.words))]
+            *(f"t={w}" for w in sorted(context.title_words)), *(f"a={w}" for w in sorted(words))]
 
 
 def _bucket(n: int) -> str:

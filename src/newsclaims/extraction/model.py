@@ -50,6 +50,13 @@ class Head:
         object.__setattr__(self, "_rows", rows)
         object.__setattr__(self, "_matrix", matrix)
 
+    def words(self, prefix: str) -> frozenset[str]:
+        """The words of the cues with this prefix that the head weighs ("a=" for article words)."""
+        cache = self.__dict__.setdefault("_words", {})
+        if prefix not in cache:
+            cache[prefix] = frozenset(c[len(prefix):] for c in self.weights if c.startswith(prefix))
+        return cache[prefix]
+
     def scores(self, cues: list[str]) -> list[float]:
         rows = self._rows
         found = [r for cue in cues if (r := rows.get(cue)) is not None]

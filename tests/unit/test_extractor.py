@@ -864,3 +864,11 @@ def test_an_estimate_of_a_state_with_no_canonical_government_does_not_break_extr
     # a Polish or other state's intelligence once raised KeyError: its side has no government name
     found = claims("Polish intelligence estimates that 20,000 Russian soldiers have been killed.")
     assert [c["value"] for c in found] == [20000]
+
+
+def test_a_window_after_a_time_of_telling_is_still_read():
+    # "last week" says when it was said; the window of the number comes after it
+    got = claims("The commander said last week that his brigade was losing 40 to 70 soldiers a day.")
+    assert [(c["value"], c["scope"], c["period_days"]) for c in got] == [(40, "period", 1)]
+    got = claims("The shelling over the next three days killed at least 12 people in the town.")
+    assert [(c["value"], c["scope"], c["period_days"]) for c in got] == [(12, "period", 3)]

@@ -22,7 +22,7 @@ CUMULATIVE = re.compile(
 
 
 PERIOD = re.compile(
-    r"\b(?:(?:in|over|during|within) the (?:past|last|previous) (?P<n>\w+(?:-\w+)?)?\s*(?P<unit>hours?|days?|weeks?|months?|day|night|24 hours)|"
+    r"\b(?:(?:in|over|during|within) the (?:past|last|previous|next|following) (?P<n>\w+(?:-\w+)?)?\s*(?P<unit>hours?|days?|weeks?|months?|day|night|24 hours)|"
     r"(?:past|last) (?P<n2>\w+)?\s*(?P<unit2>hours?|days?|weeks?|months?)|"
     r"(?:over|in|within|during) (?P<n3>\d+|two|three|four|five|six|seven|ten) (?P<unit3>hours|days|weeks)|"
     r"(?P<perday>(?:per|a|each|every) day(?! (?:after|before|earlier|later|ago))|daily)|"
@@ -157,9 +157,12 @@ class Scoping:
     def _scope(sentence: str, metric: str, category: str, value: float = 0.0,
                number_start: int = 0) -> tuple[str, float | None, str]:
         # a window belongs to the number's clause: within a few words of it
-        p = PERIOD.search(sentence, max(0, number_start - 60), number_start + 90)
-        if p and p.group("unit2") and not p.group("n2"):
-            p = None  # "last week, the military claimed": when something happened, not a window
+        end = number_start + 90
+        p = PERIOD.search(sentence, max(0, number_start - 60), end)
+        while p and p.group("unit2") and not p.group("n2"):
+            # "last week, the military claimed": when something happened, not a window; a window may
+            # still follow ("said last week that the army was losing 60 to 100 soldiers a day")
+            p = PERIOD.search(sentence, p.end(), end)
         if p:
             if p.group("perday") or p.group("overnight"):
                 return "period", 1.0, p.group(0)

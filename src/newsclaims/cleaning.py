@@ -21,6 +21,9 @@ from newsclaims.config import VOCAB_DIR
 # called when one is present, which keeps cleaning fast on clean text.
 MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152-\u0161\u20ac\u2018-\u203a\u02c6\u02dc]")
 RULE_LINE = re.compile(r"^[\s_\-=*•~#]{3,}$")
+# invisible format characters: zero-width spaces and joiners, bidi controls, word joiners, BOMs, soft
+# hyphens. Removed for extraction ("150\u200b,702" is 150,702, not 702); the raw layer keeps them.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,8 @@ def repair(text: str) -> tuple[str, bool]:
 
 def clean(title: str, body: str) -> CleanText:
     """Return the cleaned title and body, and the boilerplate lines set apart."""
-    title, title_fixed = repair(title)
-    body, body_fixed = repair(body.replace("\r\n", "\n").replace("\r", "\n"))
+    title, title_fixed = repair(INVISIBLE.sub("", title))
+    body, body_fixed = repair(INVISIBLE.sub("", body.replace("\r\n", "\n").replace("\r", "\n")))
     pattern = boilerplate_patterns()
     kept, dropped = [], []
     for line in body.split("\n"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import stat
 import time
 import zlib
@@ -54,6 +55,11 @@ class LandingResult:
             "rejects": self.rejects,
             "reject_reasons": dict(self.reject_reasons),
         }
+
+
+def _printable(name: str) -> str:
+    """A file name as text that can be stored: bytes that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def inbox_files(inbox: Path) -> list[Path]:
@@ -143,23 +149,30 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     files: list[dict] = []
     for path in inbox_files(inbox):
         result.files_seen += 1
+        # a name that is not UTF-8 (its bytes kept by Python as surrogate escapes) is stored escaped
+        name = _printable(path.name)
+        where = _printable(str(path))
         data, problem, deferred = read_entry(path, settle_seconds, now)
         if deferred:
             result.files_deferred += 1
-            result.deferred.append(path.name)
-            log.info("deferred %s: it may still be being written", path.name)
+            result.deferred.append(name)
+            log.info("deferred %s: it may still be being written", name)
             continue
         # an entry that is not a readable file is known by its path and problem
-        file_hash = sha256(data) if data is not None else sha256(f"{path}|{problem}".encode())
+        file_hash = sha256(data) if data is not None else sha256(f"{where}|{problem}".encode())
         if file_hash in known:
             result.files_unchanged += 1
             continue
         known.add(file_hash)
         if data is not None:
-            parsed = parse_entry(path.name, data, max_article_bytes, today)
+            try:
+                parsed = parse_entry(name, data, max_article_bytes, today)
+            except Exception as exc:  # one file's surprise must not stop the others
+                log.exception("could not parse %s", name)
+                parsed = ParseResult(rejects=[(None, f"unreadable: {type(exc).__name__}: {exc}"[:500], data)])
         else:
             parsed = ParseResult(rejects=[(None, problem, b"")])
-        files.append({"file_hash": file_hash, "source_file": path.name, "source_path": str(path),
+        files.append({"file_hash": file_hash, "source_file": name, "source_path": where,
                       "byte_size": len(data or b""), "n_articles": len(parsed.articles),
                       "n_rejects": len(parsed.rejects)})
         for article in parsed.articles:
@@ -167,8 +180,8 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             articles.append({
                 "article_id": article.content_hash[:16],
                 "content_hash": article.content_hash,
-                "source_file": path.name,
-                "source_path": str(path),
+                "source_file": name,
+                "source_path": where,
                 "line_number": article.line_number,
                 "file_format": "jsonl" if article.line_number is not None else "text",
                 "byte_size": len(raw_bytes) if article.line_number is not None else len(data),
@@ -182,13 +195,13 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             })
         for line_number, reason, original in parsed.rejects:
             digest = sha256(original)
-            log.warning("rejected %s%s: %s", path.name, f" line {line_number}" if line_number else "", reason)
+            log.warning("rejected %s%s: %s", name, f" line {line_number}" if line_number else "", reason)
             kind = reason.split(":")[0]
             result.reject_reasons[kind] = result.reject_reasons.get(kind, 0) + 1
             rejects.append({
-                "reject_id": sha256(f"{digest}|{path.name}|{line_number}|{reason}".encode())[:16],
-                "source_file": path.name,
-                "source_path": str(path),
+                "reject_id": sha256(f"{digest}|{name}|{line_number}|{reason}".encode())[:16],
+                "source_file": name,
+                "source_path": where,
                 "line_number": line_number,
                 "reason": reason,
                 "byte_size": len(original),

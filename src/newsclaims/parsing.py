@@ -147,11 +147,20 @@ def parse_json_article(line: str, line_number: int, *, today: dt.date | None = N
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RejectError(f"broken JSON: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise RejectError("broken JSON: nested too deep to read") from exc
     if not isinstance(record, dict):
         raise RejectError("JSON line is not an object")
     missing = [k for k in ("date", "title", "text") if not isinstance(record.get(k), str)]
     if missing:
         raise RejectError(f"JSON record lacks {', '.join(missing)}")
+    for key in ("date", "title", "text", "outlet", "url", "author"):
+        value = record.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:  # "\ud800": valid JSON, but no text can hold it
+                raise RejectError(f"JSON string '{key}' holds a lone surrogate (\\u{ord(value[exc.start]):04x})") from exc
     if not record["text"].strip():
         raise RejectError("JSON record has an empty text")
     return Article(
@@ -177,7 +186,10 @@ def parse_file(name: str, data: bytes, *, today: dt.date | None = None) -> Parse
         result.rejects.append((None, str(exc), data))
         return result
     if looks_like_jsonl(name, text):
-        for number, line in enumerate(text.splitlines(), start=1):
+        # records end at a newline only: U+2028, U+2029 or U+0085 inside a JSON string are text
+        # (str.splitlines would split there and break the record)
+        for number, line in enumerate(text.split("\n"), start=1):
+            line = line.removesuffix("\r")
             if not line.strip():
                 continue
             try:

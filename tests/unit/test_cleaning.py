@@ -1,3 +1,5 @@
+import datetime as dt
+
 from newsclaims.cleaning import clean, repair
 
 
@@ -28,3 +30,13 @@ def test_boilerplate_is_set_apart_from_the_body():
     assert "Share this story" in cleaned.boilerplate
     assert "Photo by Seneline Shutterstock.com" in cleaned.boilerplate
     assert len(cleaned.boilerplate.splitlines()) == 7
+
+
+def test_invisible_format_characters_are_removed_for_extraction():
+    from newsclaims.extraction.extractor import Extractor
+
+    cleaned = clean("Tally\u200b", "The General Staff said 150\u200b,702 Russian soldiers were killed so \u2066far\u2069.")
+    assert cleaned.title == "Tally"
+    assert "150,702" in cleaned.body and "\u2066" not in cleaned.body
+    [claim] = Extractor().extract(cleaned.title, cleaned.body, dt.date(2023, 1, 1), "Wire")
+    assert claim.value == 150702

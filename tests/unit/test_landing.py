@@ -65,3 +65,42 @@ def test_bad_inputs_are_quarantined_with_reason_and_bytes_and_the_run_goes_on(tm
     assert rejects["lines.jsonl"].startswith("broken JSON")
     assert rejects["link.txt"] == "symlink: not followed"
     assert originals["binary.bin"] == b"\x00\x01\x02garbage"
+
+
+def _line(title: str, text: str, ascii: bool = True) -> str:
+    import json
+    return json.dumps({"url": f"https://example.org/{title}", "date": "2023-03-01", "outlet": "Wire",
+                       "title": title, "text": text}, ensure_ascii=ascii)
+
+
+def test_no_single_file_or_line_stops_the_landing_of_the_rest(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = _line("good", "Officials said 40 civilians were killed on Tuesday.")
+    (inbox / "deep.jsonl").write_text('{"a": ' * 1000 + "1" + "}" * 1000 + "\n" + good + "\n")
+    (inbox / "surrogate.jsonl").write_text(_line("lone", "killed").replace('"killed"', '"kill\\ud800ed"') + "\n")
+    (inbox / os.fsdecode(b"caf\xe9_not_utf8.txt")).write_text(ARTICLE.replace("500", "700"))
+    with connect(tmp_path / "w.duckdb") as con:
+        result = land(con, inbox, "run-1", today=TODAY)
+        rows = con.execute("select source_file, title from raw.articles order by title").fetchall()
+        rejects = dict(con.execute("select source_file, reason from raw.rejects").fetchall())
+    assert result.articles_landed == 2
+    assert [t for _, t in rows] == ["A title", "good"]
+    assert next(f for f, t in rows if t == "A title") == "caf\\xe9_not_utf8.txt"  # stored, its name escaped
+    assert "nested too deep" in rejects["deep.jsonl"]
+    assert "lone surrogate" in rejects["surrogate.jsonl"]
+
+
+def test_json_lines_split_on_newlines_only(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    texts = ["First\u2028line 12 killed.", "Second\u2029para 3 wounded.", "Third\u0085next 9 fled."]
+    # the separators raw inside the strings, as some feeds write them (valid JSON, one record a line)
+    (inbox / "feed.jsonl").write_text("".join(_line(f"t{i}", t, ascii=False) + "\n" for i, t in enumerate(texts)),
+                                      encoding="utf-8")
+    assert "\u2028" in (inbox / "feed.jsonl").read_text(encoding="utf-8")
+    with connect(tmp_path / "w.duckdb") as con:
+        result = land(con, inbox, "run-1", today=TODAY)
+        bodies = [r[0] for r in con.execute("select body from raw.articles order by title").fetchall()]
+    assert (result.articles_landed, result.rejects) == (3, 0)
+    assert bodies == texts

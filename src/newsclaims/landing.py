@@ -104,14 +104,21 @@ def _decompress(name: str, data: bytes, limit: int) -> tuple[str, bytes]:
     """Gzip files are read through; the name loses its .gz so the format is still recognised."""
     if not name.lower().endswith(".gz"):
         return name, data
-    try:
+    parts, size, rest = [], 0, data
+    while rest:  # every member: "cat a.gz b.gz" is one valid gzip file holding both
         stream = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        out = stream.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise ValueError(f"broken gzip: {exc}") from exc
-    if len(out) > limit:
-        raise ValueError(f"gzip expands past {limit} bytes")
-    return name[:-3], out
+        try:
+            part = stream.decompress(rest, limit + 1 - size)
+        except zlib.error as exc:
+            raise ValueError(f"broken gzip: {exc}") from exc
+        size += len(part)
+        if size > limit or stream.unconsumed_tail:
+            raise ValueError(f"gzip expands past {limit} bytes")
+        if not stream.eof:
+            raise ValueError("truncated gzip: the data ends inside a member")
+        parts.append(part)
+        rest = stream.unused_data.lstrip(b"\0")  # some writers pad members with zeros
+    return name[:-3], b"".join(parts)
 
 
 def parse_entry(name: str, data: bytes, max_article_bytes: int, today: dt.date | None) -> ParseResult:

@@ -104,3 +104,21 @@ def test_json_lines_split_on_newlines_only(tmp_path):
         bodies = [r[0] for r in con.execute("select body from raw.articles order by title").fetchall()]
     assert (result.articles_landed, result.rejects) == (3, 0)
     assert bodies == texts
+
+
+def test_gzip_is_read_to_its_true_end(tmp_path):
+    import gzip
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    one = gzip.compress((_line("one", "Officials said 12 people were killed.") + "\n").encode())
+    two = gzip.compress((_line("two", "Officials said 30 people were wounded.") + "\n").encode())
+    (inbox / "both.jsonl.gz").write_bytes(one + two)  # cat one.gz two.gz
+    whole = gzip.compress(ARTICLE.replace("500", "900").encode() * 3)
+    (inbox / "cut.txt.gz").write_bytes(whole[: len(whole) // 2])
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=TODAY)
+        titles = [r[0] for r in con.execute("select title from raw.articles order by title").fetchall()]
+        rejects = dict(con.execute("select source_file, reason from raw.rejects").fetchall())
+    assert titles == ["one", "two"]
+    assert rejects["cut.txt.gz"].startswith("truncated gzip")

@@ -108,13 +108,3 @@ class ClaimExtractor:
         claims = self.rules.extract(title, body, published_on, outlet, accept=accept)
         return apply_model(model, claims, article()) if claims else []
 
-
-_DEFAULT: ClaimExtractor | None = None
-
-
-def extract_claims(title: str, body: str, published_on: dt.date, outlet: str | None = None) -> list[Claim]:
-    """Claims of one cleaned article (module-level convenience over ``ClaimExtractor``)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = ClaimExtractor()
-    return _DEFAULT.extract(title, body, published_on, outlet)

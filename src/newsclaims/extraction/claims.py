@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor, dedupe  # noqa: F401 (re-exported)
+from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor, dedupe
 from newsclaims.extraction.features import ArticleContext, article_context, article_cues, features
 from newsclaims.extraction.model import (
     FIELD_HEADS,

@@ -1,9 +1,10 @@
-"""The learned layer: load, predict, train and evaluate the models over rule candidates.
+"""The learned layer's model: its heads, how they score, and how the artifact is read.
 
-The rules propose candidates (a number, what it counts, who tells it). Five
-logistic-regression heads over ``features.features`` then decide what rests on
-many weak cues:
+The rules propose candidates (a number, what it counts, who tells it). Six
+logistic-regression heads then decide what rests on many weak cues:
 
+* ``article``: is the article about the war's losses, forces or displacement at
+  all (``features.article_cues``)? Its probability is a cue of every candidate.
 * ``claim``: is the candidate a claim at all (another war, an age, a count of
   something else)? Its probability is the row's ``confidence``; candidates
   under the artifact's threshold are dropped.
@@ -15,8 +16,9 @@ many weak cues:
 The artifact is JSON (``models/claims.json``: classes, intercepts and the
 non-zero weights, rounded), read without scikit-learn, so prediction is a sum
 of weights per candidate; its hash is part of the extractor version. It is
-rebuilt by ``newsclaims train`` (or ``make train``) from the gold in
-``../shared/eval``, on the develop part of the committed split only.
+rebuilt by ``newsclaims train`` (``training.build_model``) from the gold in
+``../shared/eval``, on the develop part of the committed split only; ``claims``
+applies it.
 """
 
 from __future__ import annotations

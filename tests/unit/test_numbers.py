@@ -46,3 +46,12 @@ def test_the_number_word_prefilter_knows_every_word_the_reader_reads():
     assert not has_number_word("No number here at all, someone often says.")
     assert [n.value for n in find_numbers("a couple dozen drones")] == [24]
     assert find_numbers("two tanks", number_words=False) == []
+
+
+def test_values_past_any_count_of_the_war_are_not_numbers_of_a_claim():
+    from newsclaims.extraction.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("Officials said " + "9" * 400 + " soldiers were killed.")] == []
+    assert [n.value for n in find_numbers("They said 20,000,000,000 people fled and 3,000 stayed.")] == [3000]
+    [ranged] = find_numbers("between 300 and " + "9" * 400 + " troops")
+    assert (ranged.value, ranged.value_max) == (300, None)

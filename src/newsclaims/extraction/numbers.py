@@ -135,6 +135,11 @@ def words_to_number(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+# no count of people or equipment in this war comes near ten billion (more than everyone alive);
+# larger values, and the infinity that a run of hundreds of digits parses to, are not claims
+LARGEST_COUNT = 1e10
+
+
 def parse_number(text: str) -> tuple[float | None, bool]:
     """Parse one number (digits with optional scale, or words); returns (value, is_word)."""
     t = text.strip().lower()
@@ -177,14 +182,16 @@ def find_numbers(sentence: str, *, number_words: bool | None = None) -> list[Num
         if m.group("high"):
             pos = m.start("high")  # unless the range is taken below, the high end is read again
         low, is_word = parse_number(low_text)
-        if low is None:
-            continue
+        if low is None or not low < LARGEST_COUNT:
+            continue  # not a number, or more than anything this war counts (400 nines read as inf)
         high = None
         start = m.start("low")
         end = m.end("low")
         if m.group("high"):
             joiner = sentence[m.end("low"):m.start("high")].strip().lower()
             high_value, _ = parse_number(m.group("high"))
+            if high_value is not None and not high_value < LARGEST_COUNT:
+                high_value = None
             between = (m.group("between") or "").lower()
             is_range = high_value is not None and (
                 (joiner in ("-", "–", "—", "to", "or") and between != "from")

@@ -44,12 +44,23 @@ def context_for(model: Model, title: str, body: str, outlet: str | None) -> Arti
     return context
 
 
-def apply_model(model: Model, claims: list[Claim], context: ArticleContext) -> list[Claim]:
-    """Keep the candidates the claim head accepts, with the fields the other heads choose."""
+Judged = dict[int, tuple[Claim, list[str], float]]  # id -> (the candidate, its cues, its claim probability)
+
+
+def judge(model: Model, claim: Claim, context: ArticleContext) -> tuple[list[str], float]:
+    """A candidate's cues and the claim head's probability that it is a claim."""
+    cues = features(claim, context)
+    return cues, model.heads["claim"].proba(cues)["True"]
+
+
+def apply_model(model: Model, claims: list[Claim], context: ArticleContext, judged: Judged | None = None
+                ) -> list[Claim]:
+    """Keep the candidates the claim head accepts, with the fields the other heads choose. ``judged``
+    holds the verdicts already reached for some of them (``ClaimExtractor`` asks early)."""
     out = []
     for claim in claims:
-        cues = features(claim, context)
-        confidence = model.heads["claim"].proba(cues)["True"]
+        early = judged.get(id(claim)) if judged else None
+        cues, confidence = early[1:] if early is not None and early[0] is claim else judge(model, claim, context)
         if confidence < model.threshold:
             continue
         changes: dict = {"confidence": round(confidence, 4)}
@@ -95,6 +106,8 @@ class ClaimExtractor:
         if model is None:
             return self.rules.extract(title, body, published_on, outlet)
         context: ArticleContext | None = None
+        # verdicts reached early, kept for apply_model; holding each candidate keeps its id unique
+        judged: Judged = {}
 
         def article() -> ArticleContext:
             nonlocal context
@@ -102,9 +115,11 @@ class ClaimExtractor:
                 context = context_for(model, title, body, outlet)
             return context
 
-        def accept(candidate: Claim) -> bool:  # the verdict apply_model reaches again, reached early
-            return model.heads["claim"].proba(features(candidate, article()))["True"] >= model.threshold
+        def accept(candidate: Claim) -> bool:  # apply_model's verdict, reached before the dear look-ups
+            cues, confidence = judge(model, candidate, article())
+            judged[id(candidate)] = (candidate, cues, confidence)
+            return confidence >= model.threshold
 
         claims = self.rules.extract(title, body, published_on, outlet, accept=accept)
-        return apply_model(model, claims, article()) if claims else []
+        return apply_model(model, claims, article(), judged) if claims else []
 

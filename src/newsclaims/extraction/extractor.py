@@ -440,13 +440,14 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
             alternatives = {"outlet": voice}
             if (earlier := previous_before(i, named_party)) is not None:
                 alternatives["previous"] = earlier
+            # the accepted candidate itself gains its teller (``accept`` may have kept a verdict on it)
             if src is not None and not src.cue.endswith("+order"):
-                near = dataclasses.replace(
-                    near, claimant=src.claimant, claimant_org=src.claimant_org, claimant_party=src.party,
-                    claimant_kind=src.kind, claimant_mention=src.mention,
-                    relayed_by=relay.claimant if relay else None, stance=stance,
-                    evidence=[*near.evidence[:-1], f"source {src.cue}"])
-            claims.append(dataclasses.replace(near, alternatives=alternatives))
+                near.claimant, near.claimant_org, near.claimant_party = src.claimant, src.claimant_org, src.party
+                near.claimant_kind, near.claimant_mention, near.stance = src.kind, src.mention, stance
+                near.relayed_by = relay.claimant if relay else None
+                near.evidence = [*near.evidence[:-1], f"source {src.cue}"]
+            near.alternatives = alternatives
+            claims.append(near)
         return claims
 
 

@@ -85,6 +85,7 @@ def _scope_cue(evidence: list[str]) -> str:
 def features(claim: Claim, context: ArticleContext) -> list[str]:
     """The named cues of one candidate claim."""
     sentence = claim.sentence
+    lowered = sentence.lower()
     at = claim.number_start - claim.sentence_start
     before = [w.lower() for w in WORD.findall(sentence[:max(0, at)])]
     after = [w.lower() for w in WORD.findall(sentence[at + len(claim.number_text):])]
@@ -106,8 +107,8 @@ def features(claim: Claim, context: ArticleContext) -> list[str]:
         f"war_mentions={_bucket(context.war_mentions)}",
         f"other_conflicts={_bucket(context.other_conflicts)}",
         f"old_years={_bucket(context.old_years)}",
-        f"sentence_war={WAR_WORDS.search(sentence.lower()) is not None}",
-        f"sentence_other={OTHER_CONFLICTS.search(sentence.lower()) is not None}",
+        f"sentence_war={WAR_WORDS.search(lowered) is not None}",
+        f"sentence_other={OTHER_CONFLICTS.search(lowered) is not None}",
         f"sentence_year={YEAR.search(sentence) is not None}",
         f"quoted={sentence.count(chr(8220)) + sentence.count(chr(34)) > 0}",
         f"question={sentence.rstrip().endswith('?')}",
@@ -120,7 +121,7 @@ def features(claim: Claim, context: ArticleContext) -> list[str]:
         out += [f"nl{i}={w}" for i, w in enumerate(reversed(before[-2:]), 1)]
         out += [f"nr{i}={w}" for i, w in enumerate(after[:2], 1)]
         out += [f"nw={w}" for w in sorted(set(before[-WINDOW:]) | set(after[:WINDOW]))]
-    if not near:  # a near miss is judged before its teller is looked for: it has no teller cues
+    else:  # a near miss is judged before its teller is looked for: it has no teller cues
         out += [f"party={claim.claimant_party}", f"kind={claim.claimant_kind}", f"stance={claim.stance}",
                 f"relayed={claim.relayed_by is not None}", f"source_cue={_source_cue(claim.evidence)}",
                 f"metric+party={claim.metric}|{claim.claimant_party}"]

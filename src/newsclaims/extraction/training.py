@@ -14,7 +14,6 @@ scikit-learn is needed here only; the artifact is plain JSON read by ``model``.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import importlib.util
 import json
 from collections import defaultdict
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsclaims.extraction import goldsets
-from newsclaims.extraction.claims import apply_model, context_for
+from newsclaims.extraction.claims import ClaimExtractor, apply_model
 from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor
 from newsclaims.extraction.features import ArticleContext, article_context, article_cues, features
 from newsclaims.extraction.model import (
@@ -81,11 +80,7 @@ def examples(members: list[tuple[str, str]], rules: Extractor | None = None
     out, articles = [], []
     for article in goldsets.load_articles(members):
         claims = rules.extract(article.title, article.body, article.published_on, article.outlet)
-        rows = []
-        for claim in claims:
-            row = claim.as_row()
-            row["article"] = article.file
-            rows.append(row)
+        rows = [gold_row(claim, article.file) for claim in claims]
         pairs = score.match(gold_by_article[article.file], rows)
         matched = {id(p): g for g, p in pairs}
         context = article_context(article.title, article.body, article.outlet)
@@ -206,11 +201,8 @@ def out_of_fold(train: list[Example], articles: list[ArticleExample], n_gold: in
         by_article[e.article].append(e)
     for article, group in by_article.items():
         model = Model(fold_heads[fold_of[article]], threshold, "cv", {}, MARGINS)
-        for claim in apply_model(model, [e.claim for e in group], group[0].context):
-            row = claim.as_row()
-            row["article"] = article
-            row["as_of"] = claim.as_of.isoformat()
-            rows.append(row)
+        rows += [gold_row(claim, article)
+                 for claim in apply_model(model, [e.claim for e in group], group[0].context)]
     return threshold, rows
 
 
@@ -236,20 +228,20 @@ def build_model(path: Path = MODEL_FILE) -> tuple[Model, dict]:
     return Model.load(path), oof_report
 
 
-def predict(model: Model | None, members: list[tuple[str, str]], rules: Extractor | None = None) -> list[dict]:
-    """Claims of the members' articles as rows with the gold's field names."""
-    rules = rules or Extractor(wide=model is not None)
-    out = []
-    for article in goldsets.load_articles(members):
-        claims = rules.extract(article.title, article.body, article.published_on, article.outlet)
-        if model is not None:
-            claims = apply_model(model, claims, context_for(model, article.title, article.body, article.outlet))
-        for claim in claims:
-            row = claim.as_row()
-            row["article"] = article.file
-            row["as_of"] = claim.as_of.isoformat() if isinstance(claim.as_of, dt.date) else claim.as_of
-            out.append(row)
-    return out
+def gold_row(claim: Claim, article: str) -> dict:
+    """A claim as a row with the gold's field names, as score.py reads them."""
+    row = claim.as_row()
+    row["article"] = article
+    row["as_of"] = claim.as_of.isoformat()
+    return row
+
+
+def predict(model: Model | None, members: list[tuple[str, str]], extractor: ClaimExtractor | None = None
+            ) -> list[dict]:
+    """Claims of the members' articles, as the pipeline extracts them, as rows with the gold's field names."""
+    extractor = extractor or ClaimExtractor(model)
+    return [gold_row(claim, article.file) for article in goldsets.load_articles(members)
+            for claim in extractor.extract(article.title, article.body, article.published_on, article.outlet)]
 
 
 PARTS = {"dev": ("all", "dev"), "train": ("all", "train"), "develop": ("develop", None),
@@ -258,11 +250,11 @@ PARTS = {"dev": ("all", "dev"), "train": ("all", "train"), "develop": ("develop"
 
 def evaluate(model: Model | None, parts: tuple[str, ...] = ("develop", "check")) -> dict[str, dict]:
     """score.py's report for each part, with the model (or the rules alone when model is None)."""
-    rules = Extractor(wide=model is not None)
+    extractor = ClaimExtractor(model)
     out = {}
     for name in parts:
         members = goldsets.part_files(*PARTS[name])
-        out[name] = goldsets.score(members, predict(model, members, rules))
+        out[name] = goldsets.score(members, predict(model, members, extractor))
     return out
 
 

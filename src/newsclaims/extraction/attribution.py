@@ -204,7 +204,6 @@ def named_party(source: Source) -> bool:
     return source.party not in ("media", "unattributed")
 
 
-
 def phrase_name(text: str, last: int) -> str:
     """A source named by a phrase, as its last few content words ("the regional governor" -> "regional
     governor"), without the day it spoke on or a relative clause after it ("... where official reports")."""

@@ -310,7 +310,7 @@ class Candidates:
                 seen.append(o)
         return seen
 
-    # ------------------------------------------------------------ the rest
+    # ------------------------------------------------------------ numbers that are no claim
     @staticmethod
     def _is_excluded(sentence: str, number: NumberMention) -> str | None:
         after = sentence[number.end:number.end + 40]

@@ -11,7 +11,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DIGIT = re.compile(r"\d")
 
 
-# ---------------------------------------------------------------- filters
+# ---------------------------------------------------------------- months, sides and places
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 
 
@@ -53,7 +53,7 @@ PARTY_MARKERS = [
 ]
 
 
-# ---------------------------------------------------------------- metric
+# ---------------------------------------------------------------- counts, tolls, quotes
 PEOPLE_CATEGORIES = {"troops", "civilians", "children", "people"}
 
 

@@ -9,7 +9,7 @@ from newsclaims.extraction.attribution import Source
 from newsclaims.extraction.lexicon import RUSSIAN_PLACES, UKRAINE_SIDE, UKRAINIAN_PLACES
 from newsclaims.extraction.numbers import NumberMention
 
-# ---------------------------------------------------------------- sides, scope, time
+# ---------------------------------------------------------------- sides
 RUSSIA_SIDE = re.compile(
     r"\b(?:russians?|russia's|russia|kremlin's|moscow's|putin's|enemy|enemy's|occupiers?|occupying|"
     r"invaders?|invading|separatists?|pro-russian|wagner|chechen|kadyrov(?:ite)?s?|dpr|lpr)\b",

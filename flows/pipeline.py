@@ -34,7 +34,7 @@ if logging.getLogger("newsclaims").level == logging.NOTSET:
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def land_inbox(settings: Settings, run_id: str) -> dict:
-    """Land the inbox's files in raw (idempotent, so a retry is safe)."""
+    """Land the inbox's files, and the reference series, in raw (idempotent, so a retry is safe)."""
     return stages.land_stage(settings, run_id)
 
 
@@ -115,10 +115,11 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
 
 @flow(name="newsclaims-pipeline", log_prints=True)
 def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir: str | None = None,
-             lock_wait: float | None = None) -> dict:
+             lock_wait: float | None = None, reference: str | None = None) -> dict:
     """Land an inbox, extract claims, build the warehouse, check it and report."""
     logger = get_run_logger()
-    settings = Settings.from_env(inbox=inbox, warehouse=warehouse, report_dir=report_dir, lock_wait=lock_wait)
+    settings = Settings.from_env(inbox=inbox, warehouse=warehouse, report_dir=report_dir, lock_wait=lock_wait,
+                                 reference=reference)
     run_id = flow_run.get_id() or stages.new_run_id()
     summary: dict = {"run_id": run_id, "inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
                      "status": "running"}
@@ -139,7 +140,7 @@ def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir:
 def _artifact_markdown(summary: dict) -> str:
     lines = [f"# newsclaims run {summary['run_id']}: {summary['status']}", ""]
     for key in ("files_seen", "files_unchanged", "files_deferred", "articles_landed", "articles_duplicate",
-                "rejects", "articles_extracted", "claims", "claimants", "checks_passed", "checks_failed",
+                "rejects", "reference_values", "articles_extracted", "claims", "claimants", "checks_passed", "checks_failed",
                 "build_skipped", "report"):
         if key in summary:
             lines.append(f"- {key}: `{summary[key]}`")
@@ -153,8 +154,10 @@ def main() -> None:
     parser.add_argument("--inbox")
     parser.add_argument("--warehouse")
     parser.add_argument("--report-dir")
+    parser.add_argument("--reference")
     args = parser.parse_args()
-    print(pipeline(inbox=args.inbox, warehouse=args.warehouse, report_dir=args.report_dir))
+    print(pipeline(inbox=args.inbox, warehouse=args.warehouse, report_dir=args.report_dir,
+                   reference=args.reference))
 
 
 if __name__ == "__main__":

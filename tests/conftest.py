@@ -78,3 +78,14 @@ def prefect_api(tmp_path_factory):
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+@pytest.fixture(scope="session")
+def sample_run(prefect_server, tmp_path_factory):
+    """The pipeline run once on the built-in sample inbox: (folder, summary); the warehouse is
+    folder / "w.duckdb" and the report folder / "r". Read it, do not write it."""
+    from newsclaims.cli import _load_flow
+
+    tmp = tmp_path_factory.mktemp("sample")
+    summary = _load_flow()(inbox=str(SAMPLE_INBOX), warehouse=str(tmp / "w.duckdb"), report_dir=str(tmp / "r"))
+    return tmp, summary

@@ -40,6 +40,12 @@ def _print_summary(summary: dict, seconds: float) -> None:
               f"{', '.join(summary.get('deferred_files', []))}")
     if summary.get("files_unchanged"):
         print(f"    {summary['files_unchanged']} files unchanged since they were landed")
+    if summary.get("reference_files"):
+        print(f"  reference values  {summary.get('reference_values', 0)} new from "
+              f"{summary['reference_files'] - summary.get('reference_unchanged', 0)} new files "
+              f"({summary.get('reference_unchanged', 0)} unchanged), {summary.get('reference_rejects', 0)} rejected")
+    for problem in summary.get("reference_problems") or []:
+        print(f"    reference: {problem}")
     print(f"  articles extracted {summary.get('articles_extracted', 0)} "
           f"({summary.get('extractor_version', '')})")
     print(f"  claims            {summary.get('claims', 0)}")
@@ -62,7 +68,7 @@ def _settings(args) -> Settings:
     return Settings.from_env(
         inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None),
         report_dir=getattr(args, "report_dir", None), lock_wait=getattr(args, "lock_wait", None),
-        schedule=getattr(args, "cron", None),
+        schedule=getattr(args, "cron", None), reference=getattr(args, "reference", None),
     )
 
 
@@ -72,8 +78,11 @@ def cmd_run(args) -> int:
         raise SystemExit(f"newsclaims: inbox {settings.inbox} does not exist")
     started = time.monotonic()
     pipeline = _load_flow()
+    if settings.reference is not None and not settings.reference.exists():
+        raise SystemExit(f"newsclaims: reference {settings.reference} does not exist")
     summary = pipeline(inbox=str(settings.inbox), warehouse=str(settings.warehouse),
-                       report_dir=str(settings.report_dir), lock_wait=settings.lock_wait)
+                       report_dir=str(settings.report_dir), lock_wait=settings.lock_wait,
+                       reference=str(settings.reference) if settings.reference else None)
     if summary.get("status") == "skipped":
         print(f"newsclaims: run skipped: {summary['reason']}")
         return 0
@@ -91,7 +100,8 @@ def cmd_serve(args) -> int:
         name=args.name,
         cron=settings.schedule,
         parameters={"inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
-                    "report_dir": str(settings.report_dir)},
+                    "report_dir": str(settings.report_dir),
+                    "reference": str(settings.reference) if settings.reference else None},
         description="newsclaims pipeline on a schedule",
         pause_on_shutdown=False,
     )
@@ -115,6 +125,22 @@ def cmd_land(args) -> int:
     print(f"landed {result['articles_landed']} new articles ({result['articles_duplicate']} already "
           f"landed), {result['rejects']} rejected, {result['files_unchanged']} files unchanged, "
           f"{result['files_deferred']} deferred, from {result['files_seen']} files into {settings.warehouse}")
+    return 0
+
+
+def cmd_reference(args) -> int:
+    from newsclaims import stages
+
+    settings = _settings(args)
+    if not settings.reference.exists():
+        raise SystemExit(f"newsclaims: reference {settings.reference} does not exist")
+    result = _stage(settings, stages.reference_stage)
+    print(f"landed {result['reference_values']} reference values from "
+          f"{result['reference_files'] - result['reference_unchanged']} new files "
+          f"({result['reference_unchanged']} unchanged), {result['reference_rejects']} rejected, "
+          f"into {settings.warehouse}")
+    for problem in result["reference_problems"]:
+        print(f"  {problem}")
     return 0
 
 
@@ -221,13 +247,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    add("run", cmd_run, "Run the whole pipeline as a Prefect flow: land, extract, build, check, report.",
+    run = add("run", cmd_run, "Run the whole pipeline as a Prefect flow: land, extract, build, check, report.",
         inbox=True)
+    run.add_argument("--reference", help="reference series to land too: a file or folder in the format of "
+                                         "the General Staff dataset (env NEWSCLAIMS_REFERENCE)")
     serve = add("serve", cmd_serve, "Serve the pipeline as a Prefect deployment on a cron schedule "
                 "(env NEWSCLAIMS_SCHEDULE, default hourly).", inbox=True)
     serve.add_argument("--cron", help="cron schedule, e.g. '*/15 * * * *'")
     serve.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
     add("land", cmd_land, "Land the inbox's files in the raw layer (idempotent).", inbox=True)
+    reference = add("reference", cmd_reference, "Land reference series (the General Staff's daily losses "
+                    "and corrections, russia_losses_*.json) in the raw layer (idempotent).")
+    reference.add_argument("reference", help="a reference file, or a folder holding russia_losses_*.json files")
     add("extract", cmd_extract, "Extract claims from articles not yet done by this extractor version.")
     add("build", cmd_build, "Build the dbt models and run the dbt tests.")
     add("check", cmd_check, "Run the Great Expectations suites and write the report.")

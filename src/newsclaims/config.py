@@ -9,6 +9,8 @@
 | NEWSCLAIMS_LOCK_WAIT     | 0 (seconds a run waits for another)  |
 | NEWSCLAIMS_SETTLE_SECONDS| 5 (younger files wait for next run)  |
 | NEWSCLAIMS_MAX_ARTICLE_BYTES | 5000000                          |
+| NEWSCLAIMS_REFERENCE     | none (reference files beside the inbox's own) |
+| NEWSCLAIMS_SERIES_MIN_CONFIDENCE | 0.8 (claims below it stay out of series) |
 
 Relative defaults are resolved against the project root (the folder holding
 pyproject.toml), so the CLI works from any working directory.
@@ -51,6 +53,8 @@ class Settings:
     lock_wait: float = 0.0
     settle_seconds: float = 5.0
     max_article_bytes: int = 5_000_000
+    reference: Path | None = None
+    series_min_confidence: float = 0.8
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
@@ -62,10 +66,13 @@ class Settings:
             "lock_wait": _number("NEWSCLAIMS_LOCK_WAIT", 0.0),
             "settle_seconds": _number("NEWSCLAIMS_SETTLE_SECONDS", 5.0),
             "max_article_bytes": int(_number("NEWSCLAIMS_MAX_ARTICLE_BYTES", 5_000_000)),
+            "reference": _path("NEWSCLAIMS_REFERENCE", None),
+            "series_min_confidence": _number("NEWSCLAIMS_SERIES_MIN_CONFIDENCE", 0.8),
         }
         for key, value in overrides.items():
             if value is None:
                 continue
-            values[key] = Path(value).expanduser().resolve() if key in ("warehouse", "inbox", "report_dir") \
+            values[key] = Path(value).expanduser().resolve() if key in ("warehouse", "inbox", "report_dir",
+                                                                        "reference") \
                 else type(values[key])(value)
         return cls(**values)

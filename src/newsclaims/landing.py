@@ -19,12 +19,14 @@ import os
 import stat
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from newsclaims import progress
 from newsclaims.parsing import ParseResult, parse_file, sha256
 from newsclaims.warehouse import scalar
 
@@ -145,8 +147,10 @@ def parse_entry(name: str, data: bytes, max_article_bytes: int, today: dt.date |
 
 
 def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.date | None = None,
-         settle_seconds: float = 0.0, max_article_bytes: int = 5_000_000) -> LandingResult:
-    """Land every file of the inbox in one transaction; returns counts. Never raises for bad content."""
+         settle_seconds: float = 0.0, max_article_bytes: int = 5_000_000,
+         skip: Callable[[Path], bool] | None = None) -> LandingResult:
+    """Land every file of the inbox in one transaction; returns counts. Never raises for bad content.
+    Files ``skip`` takes are left to another lander (the reference series' files)."""
     result = LandingResult()
     landed_at = dt.datetime.now(dt.UTC)
     now = time.time()
@@ -154,7 +158,12 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     articles: list[dict] = []
     rejects: list[dict] = []
     files: list[dict] = []
-    for path in inbox_files(inbox):
+    entries = inbox_files(inbox)
+    shown = progress.bar(len(entries), "landing", unit="file")
+    for path in entries:
+        shown.update()
+        if skip is not None and skip(path):
+            continue
         result.files_seen += 1
         # a name that is not UTF-8 (its bytes kept by Python as surrogate escapes) is stored escaped
         name = _printable(path.name)
@@ -215,6 +224,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
                 "content_hash": digest,
                 "original": original,
             })
+    shown.close()
     result.rejects = len(rejects)
     con.execute("begin transaction")
     try:

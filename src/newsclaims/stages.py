@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from newsclaims import quality, report, transform
+from newsclaims import quality, reference, report, transform
 from newsclaims.config import DBT_DIR, EXPECTATIONS_DIR, SEEDS_DIR, Settings
 from newsclaims.extract_stage import run_extract
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
@@ -82,11 +82,24 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
 
 
 def land_stage(settings: Settings, run_id: str) -> dict:
+    """Land the inbox's articles, and the reference files in it and at ``settings.reference``."""
+    references = reference.reference_paths(settings.inbox) if Path(settings.inbox).is_dir() else []
+    if settings.reference is not None:
+        references += reference.reference_paths(settings.reference)
     with connect(settings.warehouse) as con:
         result = land(con, settings.inbox, run_id, settle_seconds=settings.settle_seconds,
-                      max_article_bytes=settings.max_article_bytes).as_dict()
+                      max_article_bytes=settings.max_article_bytes, skip=reference.is_reference_file).as_dict()
+        result |= reference.land_reference(con, references, run_id,
+                                           settle_seconds=settings.settle_seconds).as_dict()
     pause_point("after-land")
     return result
+
+
+def reference_stage(settings: Settings, run_id: str) -> dict:
+    """Land the reference files at ``settings.reference`` alone (``newsclaims reference PATH``)."""
+    with connect(settings.warehouse) as con:
+        return reference.land_reference(con, reference.reference_paths(settings.reference), run_id,
+                                        settle_seconds=settings.settle_seconds).as_dict()
 
 
 def extract_stage(settings: Settings, run_id: str) -> dict:
@@ -96,9 +109,15 @@ def extract_stage(settings: Settings, run_id: str) -> dict:
     return result
 
 
-def build_fingerprint() -> str:
-    """What a build depends on besides the data: dbt project, seeds, suites, extractor version."""
+def dbt_vars(settings: Settings) -> dict:
+    """The settings the dbt models read (``var()``)."""
+    return {"series_min_confidence": settings.series_min_confidence}
+
+
+def build_fingerprint(settings: Settings) -> str:
+    """What a build depends on besides the data: dbt project, seeds, suites, extractor version, settings."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    digest.update(repr(sorted(dbt_vars(settings).items())).encode())
     files = [*DBT_DIR.glob("dbt_project.yml"), *DBT_DIR.glob("models/**/*"), *DBT_DIR.glob("macros/**/*"),
              *SEEDS_DIR.glob("*.csv"), *(EXPECTATIONS_DIR / "suites").glob("*.json")]
     for path in sorted(p for p in files if p.is_file()):
@@ -109,24 +128,25 @@ def build_fingerprint() -> str:
 
 def needs_build(settings: Settings, summary: dict) -> str | None:
     """Why this run must build and check; None when nothing changed since the last build."""
-    if summary.get("articles_landed") or summary.get("articles_extracted") or summary.get("rejects"):
+    if summary.get("articles_landed") or summary.get("articles_extracted") or summary.get("rejects") or \
+            summary.get("reference_values") or summary.get("reference_rejects"):
         return "new input"
     with connect(settings.warehouse, read_only=True) as con:
         if not table_exists(con, "main", "claim_series"):
             return "no build yet"
         last = scalar(con, "select fingerprint from ops.builds order by built_at desc limit 1")
-    if last != build_fingerprint():
+    if last != build_fingerprint(settings):
         return "models, vocabularies, suites or extractor changed"
     return None
 
 
 def build_stage(settings: Settings, run_id: str | None = None) -> dict:
     pause_point("before-build")
-    result = transform.build(settings.warehouse)
+    result = transform.build(settings.warehouse, variables=dbt_vars(settings))
     if run_id is not None:
         with connect(settings.warehouse) as con:
             con.execute("insert into ops.builds values (?, ?, ?)",
-                        [run_id, build_fingerprint(), dt.datetime.now(dt.UTC)])
+                        [run_id, build_fingerprint(settings), dt.datetime.now(dt.UTC)])
     return {
         "models_built": result.models_built,
         "dbt_tests": len(result.tests),
@@ -148,7 +168,8 @@ def check_stage(settings: Settings) -> list[quality.CheckResult]:
 
 
 def report_stage(settings: Settings, summary: dict, checks: list[quality.CheckResult]) -> Path:
-    return report.write_report(settings.report_dir, summary, checks, data_docs_dir(settings) / "index.html")
+    return report.write_report(settings.report_dir, summary, checks, data_docs_dir(settings) / "index.html",
+                               warehouse=settings.warehouse)
 
 
 def warehouse_counts(settings: Settings) -> dict:

@@ -6,6 +6,7 @@ a dbt data test that fails is data, returned for the report.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -54,7 +55,8 @@ def _release_duckdb() -> None:
             env.close()
 
 
-def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None) -> BuildResult:
+def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None,
+          variables: dict | None = None) -> BuildResult:
     """``dbt build`` (seeds, models, data and unit tests) against the warehouse file."""
     from dbt.cli.main import dbtRunner
 
@@ -70,6 +72,8 @@ def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path 
         args += ["--target-path", str(target_dir)]
     if select:
         args += ["--select", *select]
+    if variables:
+        args += ["--vars", json.dumps(variables)]
     try:
         result = dbtRunner().invoke(args)
     finally:

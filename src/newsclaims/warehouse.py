@@ -3,7 +3,8 @@
 Python writes three schemas; dbt builds everything else from them.
 
 * ``raw``: append-only, exactly what arrived (``raw.articles``, ``raw.rejects``,
-  ``raw.files``).
+  ``raw.files``; the reference series in ``raw.reference_files`` and
+  ``raw.reference_values``).
 * ``extract``: what the extractor made of each article for one extractor
   version (``extract.article_texts``, ``extract.claim_mentions``).
 * ``ops``: run records (``ops.runs``) and builds (``ops.builds``).
@@ -63,6 +64,36 @@ create table if not exists raw.rejects (
     original      blob not null,
     landed_at     timestamptz not null,
     run_id        varchar not null
+);
+
+create table if not exists raw.reference_files (
+    file_hash     varchar primary key,   -- SHA-256 of the file's bytes
+    source_file   varchar not null,
+    source_path   varchar not null,
+    kind          varchar not null,      -- 'daily' (cumulative counts) or 'correction' (deltas)
+    byte_size     bigint not null,
+    n_values      integer not null,      -- values landed from it
+    n_rejects     integer not null,      -- rows (or the whole file) sent to raw.rejects
+    n_bad_values  integer not null,      -- values of known keys that are not counts
+    unknown_keys  varchar,               -- keys seeds/reference_keys.csv does not know, not landed
+    missing_days  integer not null,      -- days missing between a daily file's first and last
+    first_date    date,
+    last_date     date,
+    landed_at     timestamptz not null,
+    run_id        varchar not null
+);
+
+create table if not exists raw.reference_values (
+    file_hash     varchar not null,      -- the raw.reference_files row it came from
+    kind          varchar not null,      -- 'daily' or 'correction'
+    date          date not null,
+    day           integer,               -- the dataset's day of the war
+    key           varchar not null,      -- the dataset's key, as it came ('personnel', 'tank', 'APC')
+    value         double not null,       -- a cumulative count (daily) or a delta (correction)
+    qualifier     varchar,               -- the dataset's 'key*' field ('about', 'more')
+    landed_at     timestamptz not null,
+    run_id        varchar not null,
+    primary key (file_hash, date, key)
 );
 
 create table if not exists extract.article_texts (

@@ -37,7 +37,7 @@ def query(tmp: Path, sql: str) -> list[tuple]:
 
 def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeline, tmp_path):
     summary = run(pipeline, tmp_path, SAMPLE_INBOX)
-    assert (summary["articles_landed"], summary["rejects"]) == (7, 1)
+    assert (summary["articles_landed"], summary["rejects"]) == (8, 1)
     rows = query(tmp_path, f"select {CLAIM_FIELDS} from claims order by source_file, value")
     assert rows == [
         ("001_general_staff_march_1.txt", 3400, "exact", "tanks_destroyed", "russia", "cumulative", None,
@@ -63,6 +63,8 @@ def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeli
          "2023-02-21", "Ukrainian Air Force", "ukraine"),
         ("006_wire_roundup.jsonl", 8000000, "at_least", "refugees", "ukraine", "cumulative", None,
          "2023-02-20", "UNHCR", "united_nations"),
+        ("007_russian_mod_losses.txt", 6200, "exact", "troops_killed", "russia", "cumulative", None,
+         "2023-03-01", "Russian Ministry of Defence", "russia"),
     ]
     # every claim's sentence sits at its offsets in the cleaned body
     offsets = query(tmp_path, """
@@ -81,9 +83,11 @@ def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeli
     konashenkov = query(tmp_path, "select claimant_party, kind, n_claims from claimants "
                                   "where claimant = 'Igor Konashenkov'")
     assert konashenkov == [("russia", "person", 1)]
-    # the decrease fails the monotonic check, and the report names both claims' files
-    assert summary["checks_failed"] == 1
-    assert summary["failed_checks"] == ["claim_series: expect_column_values_to_be_between on change"]
+    # the decrease fails the monotonic check, and the report names both claims' files; the same
+    # figure differs from the sample reference series, which the reconciliation gate lists
+    assert summary["checks_failed"] == 2
+    assert summary["failed_checks"] == ["claim_series: expect_column_values_to_be_between on change",
+                                        "reference_reconciliation: expect_column_values_to_be_in_set on status"]
     report = Path(summary["report"]).read_text()
     assert "002_general_staff_march_2.txt" in report and "003_general_staff_march_3.txt" in report
     assert "150810.0 on 2023-03-02" in report and "149900.0 on 2023-03-03" in report
@@ -99,7 +103,28 @@ def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeli
     assert rejects[0][3].startswith(b'{"url": "https://example.org/sample/broken"')
     # the run is recorded
     runs = query(tmp_path, "select status, articles_landed, claims, checks_failed from ops.runs")
-    assert runs == [("completed", 7, 11, 1)]
+    assert runs == [("completed", 8, 12, 2)]
+    # the inbox's reference files are landed as reference, not as articles, and reconciled
+    assert (summary["reference_files"], summary["reference_values"], summary["reference_rejects"]) == (3, 78, 0)
+    reconciled = query(tmp_path, "select source_file, metric, value, status, difference "
+                                 "from reference_reconciliation order by source_file, value")
+    assert reconciled == [
+        ("001_general_staff_march_1.txt", "tanks_destroyed", 3400, "matches", 0),
+        ("001_general_staff_march_1.txt", "troops_killed", 150000, "matches", 0),
+        ("002_general_staff_march_2.txt", "troops_killed", 150810, "matches", 0),
+        ("003_general_staff_march_3.txt", "troops_killed", 149900, "differs", -910),
+        # another side's figure sits beside the official one of its day
+        ("007_russian_mod_losses.txt", "troops_killed", 6200, "differs", -143100),
+    ]
+    assert [c for c in results["checks"] if c["suite"] == "reference_reconciliation"][0]["unexpected"][0][
+        "source_file"] == "003_general_staff_march_3.txt"
+    period = query(tmp_path, "select value, reference_change, claimant_change, status from period_reconciliation "
+                             "where source_file = '002_general_staff_march_2.txt'")
+    assert period == [(810, 810, 810, "matches")]
+    # the sample reference's own drop (armoured vehicles, 2023-03-03) is explained by its correction
+    drops = query(tmp_path, "select metric, date::varchar, change, correction, is_explained "
+                            "from reference_series where is_decrease")
+    assert drops == [("armored_vehicles_destroyed", "2023-03-03", -12, -15, True)]
 
 
 def test_second_run_lands_and_extracts_nothing_new(pipeline, tmp_path):
@@ -110,11 +135,12 @@ def test_second_run_lands_and_extracts_nothing_new(pipeline, tmp_path):
     after = query(tmp_path, "select (select count(*) from raw.articles), (select count(*) from "
                             "extract.claim_mentions), (select count(*) from claims)")
     assert before == after
-    assert (second["articles_landed"], second["files_unchanged"], second["articles_extracted"]) == (0, 6, 0)
+    assert (second["articles_landed"], second["files_unchanged"], second["articles_extracted"]) == (0, 7, 0)
+    assert (second["reference_unchanged"], second["reference_values"]) == (3, 0)
     assert second["build_skipped"] == "nothing new since the last build"
     assert second["claims"] == first["claims"]
     runs = query(tmp_path, "select status, articles_landed from ops.runs order by started_at")
-    assert runs == [("completed", 7), ("completed", 0)]
+    assert runs == [("completed", 8), ("completed", 0)]
 
 
 def test_an_injected_decrease_fails_the_monotonic_expectation(pipeline, tmp_path):

@@ -2,6 +2,11 @@ with claims as (
     select * from {{ ref('int_claims_resolved_to_claimants') }}
 ),
 
+places as (
+    select claim_id, place, place_kind
+    from {{ ref('int_claim_places') }}
+),
+
 articles as (
     select article_id, source_file, published_on, outlet
     from {{ ref('stg_raw__articles') }}
@@ -28,6 +33,8 @@ final as (
         claims.scope,
         claims.period_days,
         claims.as_of,
+        places.place,
+        places.place_kind,
         claims.claimant_id,
         claims.claimant,
         claims.claimant_org,
@@ -39,6 +46,7 @@ final as (
         claims.extractor_version
     from claims
     inner join articles on claims.article_id = articles.article_id
+    left join places on claims.claim_id = places.claim_id
 )
 
 select * from final

@@ -11,6 +11,7 @@ import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from newsclaims import progress
 from newsclaims.cleaning import clean
 from newsclaims.extraction.claims import EXTRACTOR_VERSION, ClaimExtractor
 
@@ -51,11 +52,15 @@ def extract_parallel(records: list[tuple], version: str = EXTRACTOR_VERSION,
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(records) < PARALLEL_MIN_ARTICLES:
         return extract_records(records, version)
-    size = -(-len(records) // (workers * 4))
+    size = -(-len(records) // (workers * 8))
     chunks = [records[i:i + size] for i in range(0, len(records), size)]
+    results = []
     # spawn, not fork: the parent holds a DuckDB connection and Prefect's threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-        results = list(pool.map(extract_records, chunks, [version] * len(chunks)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool, \
+            progress.bar(len(records), "extracting") as shown:
+        for chunk, result in zip(chunks, pool.map(extract_records, chunks, [version] * len(chunks)), strict=True):
+            results.append(result)
+            shown.update(len(chunk))
     return [t for ts, _ in results for t in ts], [m for _, ms in results for m in ms]
 
 

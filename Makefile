@@ -6,7 +6,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run serve server test lint suites score train evaluate bench clean
+.PHONY: setup run serve server test lint suites score train evaluate bench docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ serve: setup                      ## run the pipeline on a schedule (NEWSCLAIMS_
 
 server: setup                     ## a local Prefect server with its UI on http://127.0.0.1:4200
 	$(BIN)/prefect server start --host 127.0.0.1 --port 4200
+
+docs: setup                       ## the dbt docs site, one offline file: expectations/uncommitted/dbt_docs/index.html
+	@test -f data/newsclaims.duckdb || $(BIN)/newsclaims run
+	$(BIN)/newsclaims docs
 
 test: setup                       ## unit and integration tests (Prefect, dbt, GE for real)
 	$(BIN)/python -m pytest -p no:cacheprovider

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 
 from newsclaims.config import PROJECT_ROOT, Settings
 
@@ -182,6 +183,18 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_docs(args) -> int:
+    from newsclaims import transform
+
+    settings = _settings(args)
+    if not settings.warehouse.exists():
+        raise SystemExit(f"newsclaims: no warehouse at {settings.warehouse}: run 'newsclaims run' first")
+    out = Path(args.out) if args.out else settings.report_dir / "dbt_docs"
+    path = transform.docs(settings.warehouse, out)
+    print(f"dbt docs: {path} (one file: open it in a browser, no server or network needed)")
+    return 0
+
+
 def cmd_report(args) -> int:
     from newsclaims import stages
 
@@ -263,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("build", cmd_build, "Build the dbt models and run the dbt tests.")
     add("check", cmd_check, "Run the Great Expectations suites and write the report.")
     add("report", cmd_report, "Print the latest data-quality report.")
+    docs = add("docs", cmd_docs, "Build the dbt docs site for analysts (every model and column, the lineage "
+               "graph) as one static HTML file.")
+    docs.add_argument("--out", help="folder for index.html (default: <report dir>/dbt_docs)")
     train = sub.add_parser("train", help="Train the learned layer on the develop part of the gold (../shared/eval) "
                            "and write src/newsclaims/extraction/models/claims.json.")
     train.set_defaults(func=cmd_train)

@@ -51,7 +51,8 @@ TABLES = {
     "claims": ("main.claims", ["claim_id", "article_id", "source_file"]),
     "claim_series": ("main.claim_series", [
         "claim_id", "source_file", "claimant", "metric", "subject", "place", "as_of", "value",
-        "previous_claim_id", "previous_source_file", "previous_as_of", "previous_value", "decrease_note",
+        "previous_claim_id", "previous_source_file", "previous_as_of", "previous_value", "decrease_kind",
+        "decrease_note",
     ]),
     "reference_reconciliation": ("main.reference_reconciliation", [
         "claim_id", "source_file", "claimant", "metric", "as_of", "value", "qualifier",
@@ -109,9 +110,9 @@ def build_suites() -> dict[str, dict]:
     ]
     series = [
         E.ExpectColumnValuesToBeBetween(
-            column="change", min_value=0, row_condition="is_explained==False", condition_parser="pandas",
-            meta={"why": "a running total (claimant, metric, subject, place) never decreases "
-                         "unless a correction explains it"}),
+            column="change", min_value=0, row_condition="is_checked==True", condition_parser="pandas",
+            meta={"why": "a running total (claimant, metric, subject, place) never decreases, unless a "
+                         "correction explains it, the two figures are consistent or are likely two totals"}),
     ]
     reconciliation = [
         E.ExpectColumnValuesToBeInSet(

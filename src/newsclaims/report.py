@@ -116,8 +116,8 @@ def gather(warehouse: Path) -> dict:
         if not _has(con, "main", "claim_series"):
             return data
         steps = _rows(con, """
-            select s.claim_id, s.previous_claim_id, s.decrease_note, s.is_explained, s.change
-            from main.claim_series s where s.is_decrease order by s.is_explained, s.as_of
+            select s.claim_id, s.previous_claim_id, s.decrease_kind, s.decrease_note, s.change
+            from main.claim_series s where s.is_decrease order by s.decrease_kind, s.as_of
             """)
         claims = {}
         wanted = sorted({s["claim_id"] for s in steps} | {s["previous_claim_id"] for s in steps} - {None})
@@ -127,7 +127,7 @@ def gather(warehouse: Path) -> dict:
                 claims[row["claim_id"]] = row
         for step in steps:
             pair = {**step, "before": claims.get(step["previous_claim_id"]), "after": claims.get(step["claim_id"])}
-            data["explained" if step["is_explained"] else "decreases"].append(pair)
+            data["decreases" if step["decrease_kind"] == "unexplained" else "explained"].append(pair)
         data["totals"] = _totals(con)
         data["party_months"] = _rows(con, """
             select strftime(date_trunc('month', published_on), '%Y-%m') as month, claimant_party, count(*) as n
@@ -232,8 +232,9 @@ def _pairs(pairs: list[dict], explained: bool) -> str:
         after = p["after"] or {}
         title = f"{after.get('claimant', '')} / {after.get('metric', '')} / {after.get('subject', '')}" + (
             f" / {after['place']}" if after.get("place") else "")
+        kind = "" if p["decrease_kind"] == "unexplained" else f'{p["decrease_kind"].replace("_", " ")}: '
         rows.append(f'<tr><th colspan="2">{html.escape(title)}: change {_e(p["change"])}'
-                    f' <span class="note">({html.escape(p["decrease_note"] or "")})</span></th></tr>'
+                    f' <span class="note">({html.escape(kind + (p["decrease_note"] or ""))})</span></th></tr>'
                     f'<tr class="pair"><td>{_claim_cell(p["before"])}</td><td>{_claim_cell(p["after"])}</td></tr>')
     more = f'<p class="note">... and {len(pairs) - MAX_ROWS_SHOWN} more.</p>' if len(pairs) > MAX_ROWS_SHOWN else ""
     cls = "explained" if explained else "decreases"
@@ -295,9 +296,10 @@ def render_html(run: dict, checks: list[CheckResult], data: dict, data_docs_inde
             keys = list(c.unexpected[0])
             out.append(_table(keys, [[row.get(k) for k in keys] for row in c.unexpected[:MAX_ROWS_SHOWN]],
                               cls="unexpected"))
-    out.append('<h2 id="explained">Explained decreases</h2>')
-    out.append(_pairs(data["explained"], explained=True) if data["explained"] else
-               "<p>None: no decrease matched a correction.</p>")
+    out.append('<h2 id="explained">Decreases the check lets pass</h2><p class="note">Explained by a '
+               'correction, consistent (both figures can be true of a total that never fell), or more likely '
+               'two different totals than one revised (<code>claim_series.decrease_kind</code>).</p>')
+    out.append(_pairs(data["explained"], explained=True) if data["explained"] else "<p>None.</p>")
     out.append('<h2 id="charts">Running totals and claims over time</h2>'
                '<p class="note">Each point is a cumulative claim in <code>claim_series</code> (confidence at or '
                'above the series setting), at the date it refers to; the line is the reference series where '

@@ -102,3 +102,31 @@ def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path 
     log.info("dbt built %d models and %d seeds; %d of %d tests failed", out.models_built,
              out.seeds_loaded, len(out.tests_failed), len(out.tests))
     return out
+
+
+def docs(warehouse: Path, out_dir: Path) -> Path:
+    """Build the dbt docs site as one static file (``dbt docs generate --static``: manifest and
+    catalog inline, no server, nothing fetched) for the warehouse, at ``out_dir/index.html``.
+
+    dbt reads the catalog from a copy of the warehouse, so a run or an analyst holding the
+    file is never in its way."""
+    import shutil
+    import tempfile
+
+    from dbt.cli.main import dbtRunner
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="newsclaims-docs-") as tmp:
+        copy = Path(tmp) / "warehouse.duckdb"
+        shutil.copyfile(warehouse, copy)
+        os.environ["NEWSCLAIMS_WAREHOUSE"] = str(copy)
+        args = ["docs", "generate", "--static", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
+                "--target-path", str(Path(tmp) / "target"), "--quiet", "--no-use-colors"]
+        try:
+            result = dbtRunner().invoke(args)
+        finally:
+            _release_duckdb()
+        if result.exception is not None or not result.success:
+            raise TransformError(f"dbt docs could not be generated: {result.exception or result.result}")
+        shutil.copyfile(Path(tmp) / "target" / "static_index.html", out_dir / "index.html")
+    return out_dir / "index.html"

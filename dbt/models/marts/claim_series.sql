@@ -1,17 +1,25 @@
 -- Running totals: one series per original claimant, metric, subject and place (a count local to
 -- a city, region or country is its own series; no place means the country). Only cumulative
--- claims asserted with a confidence of at least var('series_min_confidence') enter (claims of
--- the rules alone, without a confidence, enter too). Claims with the same as_of are ordered by
--- value, then by publication: a day has no order within it, so only a drop across days is a
--- decrease. A decrease is explained when a correction covers it: one announced in
--- seeds/announced_corrections.csv for the claimant, metric and subject, or, for a Ukrainian
--- official claimant, a negative correction of the reference series, dated between the two
--- claims (a day's slack either side: the General Staff publishes the next morning).
+-- claims asserted by a named source (not an outlet's own voice, which mixes every source it
+-- relays) with a confidence of at least var('series_min_confidence') enter (claims of the rules
+-- alone, without a confidence, enter too). Claims with the same as_of are ordered by value, then
+-- by publication: a day has no order within it, so only a drop across days is a decrease.
+-- Each decrease is judged (decrease_kind):
+--   correction       a correction covers it: one announced in seeds/announced_corrections.csv for
+--                    the claimant, metric and subject, or, for a Ukrainian official, a negative
+--                    correction of the reference series, dated between the two claims (a day's
+--                    slack either side: the General Staff publishes the next morning);
+--   consistent       both statements can be true of a total that never fell (the later figure a
+--                    lower bound, the earlier an upper bound, within 10% of an approximate one);
+--   different_total  more likely two totals than one revised (both in one article, or it fell by
+--                    more than half);
+--   unexplained      none of these: the claim_series suite fails on it (is_checked).
 with claims as (
     select *
     from {{ ref('claims') }}
     where scope = 'cumulative'
       and stance = 'assert'
+      and claimant_party not in ('media', 'unattributed')  -- an outlet's own voice mixes every source it relays
       and coalesce(confidence, 1.0) >= {{ var('series_min_confidence', 0.8) }}
 ),
 
@@ -95,25 +103,47 @@ explained as (
     group by claim_id
 ),
 
-final as (
+judged as (
     select
         steps.*,
-        explained.explanation is not null as is_explained,
+        explained.explanation,
         case
             when not steps.is_decrease then null
-            when explained.explanation is not null then explained.explanation
-            else concat_ws('; ',
-                'no correction on record',
-                case when steps.previous_qualifier in ('approx', 'at_least', 'at_most')
-                          or steps.qualifier in ('approx', 'at_least', 'at_most')
-                     then 'one of the two figures is approximate or a bound' end,
-                case when least(coalesce(steps.confidence, 1), coalesce(steps.previous_confidence, 1)) < 0.9
-                     then 'a claim of confidence under 0.9' end,
-                case when steps.as_of - steps.previous_as_of > 90
-                     then 'more than 90 days apart' end)
-        end as decrease_note
+            when explained.explanation is not null then 'correction'
+            -- both statements can be true of one total that never fell
+            when steps.qualifier = 'at_least' or steps.previous_qualifier = 'at_most'
+                or ((steps.qualifier = 'approx' or steps.previous_qualifier = 'approx')
+                    and steps.value >= 0.9 * steps.previous_value)
+                then 'consistent'
+            -- more likely two different totals than one revised
+            when steps.article_id = steps.previous_article_id or steps.value < 0.5 * steps.previous_value
+                then 'different_total'
+            else 'unexplained'
+        end as decrease_kind
     from steps
     left join explained on steps.claim_id = explained.claim_id
+),
+
+final as (
+    select
+        * exclude (explanation),
+        coalesce(decrease_kind = 'correction', false) as is_explained,
+        coalesce(decrease_kind = 'unexplained', true) as is_checked,
+        case decrease_kind
+            when 'correction' then explanation
+            when 'consistent' then case
+                when qualifier = 'at_least' then 'the later figure is a lower bound ("at least")'
+                when previous_qualifier = 'at_most' then 'the earlier figure is an upper bound ("up to")'
+                else 'within 10% of an approximate figure' end
+            when 'different_total' then case
+                when article_id = previous_article_id then 'both figures are in one article: two totals, not a revision'
+                else 'fell by more than half: more likely another total than a revision' end
+            when 'unexplained' then concat_ws('; ', 'no correction on record',
+                case when least(coalesce(confidence, 1), coalesce(previous_confidence, 1)) < 0.9
+                     then 'a claim of confidence under 0.9' end,
+                case when as_of - previous_as_of > 90 then 'more than 90 days apart' end)
+        end as decrease_note
+    from judged
 )
 
 select * from final

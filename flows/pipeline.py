@@ -18,6 +18,7 @@ import argparse  # noqa: E402
 import dataclasses  # noqa: E402
 import logging  # noqa: E402
 
+import duckdb  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
@@ -32,25 +33,38 @@ if logging.getLogger("newsclaims").level == logging.NOTSET:
     logging.getLogger("newsclaims").setLevel(logging.INFO)
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def retry_unless_stopped(task, task_run, state) -> bool:
+    """Retry a task that failed on I/O; never one of a run being stopped (Ctrl-C, SIGTERM), nor an
+    interrupted DuckDB query ("Query interrupted" is how DuckDB reports a Ctrl-C): a stopped run
+    must not be retried into a publish."""
+    if stages.stop_requested():
+        return False
+    failure = getattr(state, "data", None)
+    if isinstance(failure, (KeyboardInterrupt, SystemExit, duckdb.InterruptException)):
+        stages.request_stop(f"{type(failure).__name__} in task {task.name}")
+        return False
+    return "Query interrupted" not in (state.message or "")
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=retry_unless_stopped)
 def land_inbox(settings: Settings, run_id: str) -> dict:
     """Land the inbox's files, and the reference series, in raw (idempotent, so a retry is safe)."""
     return stages.land_stage(settings, run_id)
 
 
-@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=retry_unless_stopped)
 def extract_claims(settings: Settings, run_id: str) -> dict:
     """Clean and extract articles not yet done by the current extractor version."""
     return stages.extract_stage(settings, run_id)
 
 
-@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=retry_unless_stopped)
 def build_warehouse(settings: Settings, run_id: str) -> dict:
     """dbt build: seeds, models and data tests."""
     return stages.build_stage(settings, run_id)
 
 
-@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=retry_unless_stopped)
 def check_warehouse(settings: Settings) -> list[CheckResult]:
     """Run the Great Expectations suites and build the Data Docs."""
     return stages.check_stage(settings)
@@ -100,6 +114,8 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
         summary["status"] = "completed"
         stages.finish_run(ws, run_id, summary, "completed")
         stages.pause_point("before-publish")
+        if stages.stop_requested():
+            raise KeyboardInterrupt("the run was stopped: its work is not published")
         publish.publish(settings.warehouse, work)
     except BaseException as exc:
         summary["status"] = "failed"

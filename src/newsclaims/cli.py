@@ -61,7 +61,10 @@ def _print_summary(summary: dict, seconds: float) -> None:
     for failed in summary.get("dbt_tests_failed", []):
         print(f"    dbt test FAILED {failed}")
     print(f"  warehouse         {summary['warehouse']}")
-    print(f"  report            {summary.get('report')}")
+    if summary.get("report"):
+        print(f"  report            {Path(summary['report']).with_name('summary.html')} (and summary.md)")
+    else:
+        print("  report            not written: nothing new since the last build")
     print(f"  data docs         {summary.get('data_docs')}")
 
 
@@ -73,7 +76,24 @@ def _settings(args) -> Settings:
     )
 
 
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM (what timeout, systemd and docker send) stop a run the same way: the run
+    is marked as stopping (no task retried, nothing published) and KeyboardInterrupt unwinds it,
+    so the temporary Prefect server and the run lock are released on the way out."""
+    import signal
+
+    from newsclaims import stages
+
+    def handler(signum, frame):
+        stages.request_stop(signal.Signals(signum).name)
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, handler)
+
+
 def cmd_run(args) -> int:
+    _stop_on_signals()
     settings = _settings(args)
     if not settings.inbox.exists():
         raise SystemExit(f"newsclaims: inbox {settings.inbox} does not exist")

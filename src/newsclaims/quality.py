@@ -29,10 +29,10 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from newsclaims.config import EXPECTATIONS_DIR, SEEDS_DIR
+from newsclaims.warehouse import connect
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +203,7 @@ def run_checks(warehouse: Path, data_docs_dir: Path, *, today: dt.date | None = 
     })
     source = context.data_sources.add_pandas("warehouse")
     results: list[CheckResult] = []
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with connect(warehouse, read_only=True) as con:
         frames = {name: con.execute(f"select * from {table}").df()
                   for name, (table, _) in TABLES.items()}
     for name, (_table, id_columns) in TABLES.items():

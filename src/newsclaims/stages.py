@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -22,9 +23,24 @@ from newsclaims.config import DBT_DIR, EXPECTATIONS_DIR, SEEDS_DIR, Settings
 from newsclaims.extract_stage import run_extract
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
 from newsclaims.landing import land
-from newsclaims.warehouse import connect, scalar, table_exists
+from newsclaims.warehouse import connect, interrupt_all, scalar, table_exists, tracked
 
 log = logging.getLogger(__name__)
+
+
+_STOP = threading.Event()
+
+
+def request_stop(reason: str) -> None:
+    """Say the run is being stopped (Ctrl-C, SIGTERM): no task is retried and nothing is published."""
+    if not _STOP.is_set():
+        log.warning("stopping: %s", reason)
+    _STOP.set()
+    interrupt_all()
+
+
+def stop_requested() -> bool:
+    return _STOP.is_set()
 
 
 def new_run_id() -> str:
@@ -40,9 +56,18 @@ def pause_point(name: str) -> None:
         return
     marker = os.environ.get("NEWSCLAIMS_PAUSE_MARKER")
     if marker:
-        Path(marker).write_text(name)
+        with open(marker, "a") as fh:  # one line per time the point is reached (a retried task twice)
+            fh.write(name + "\n")
     log.warning("paused at %s (NEWSCLAIMS_PAUSE_AT)", name)
-    time.sleep(float(os.environ.get("NEWSCLAIMS_PAUSE_SECONDS", "3600")))
+    seconds = float(os.environ.get("NEWSCLAIMS_PAUSE_SECONDS", "3600"))
+    if os.environ.get("NEWSCLAIMS_PAUSE_IN") == "query":
+        # stall inside a DuckDB query, where Ctrl-C becomes duckdb's "Query interrupted"
+        import duckdb
+
+        with tracked(duckdb.connect()) as con:
+            con.execute("select count(*) from range(?::bigint) a, range(1000) b", [int(seconds * 2e7)]).fetchall()
+    else:
+        time.sleep(seconds)
 
 
 def start_run(settings: Settings, run_id: str, abandoned: dict | None = None) -> None:

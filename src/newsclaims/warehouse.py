@@ -169,19 +169,38 @@ create table if not exists ops.runs (
 """
 
 
+_OPEN: set[duckdb.DuckDBPyConnection] = set()  # this process's open connections, for interrupt_all
+
+
+@contextlib.contextmanager
+def tracked(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Hold a connection where ``interrupt_all`` can reach it; close it at the end."""
+    _OPEN.add(con)
+    try:
+        yield con
+    finally:
+        _OPEN.discard(con)
+        con.close()
+
+
+def interrupt_all() -> None:
+    """Stop the queries of every open connection (a stopped run: DuckDB does not stop a running
+    query for a Python signal handler's exception, only for ``interrupt``)."""
+    for con in list(_OPEN):
+        with contextlib.suppress(Exception):
+            con.interrupt()
+
+
 @contextlib.contextmanager
 def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse (creating its folder and Python-owned schemas when writing)."""
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
-    try:
+    with tracked(duckdb.connect(str(path), read_only=read_only)) as con:
         if not read_only:
             con.execute(DDL)
         yield con
-    finally:
-        con.close()
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):

@@ -244,3 +244,105 @@ def test_prefect_yaml_deployment_registers_its_schedule_and_a_worker_runs_it(pre
             state = client.read_flow_run(flow_run.id).state
     assert state.is_completed(), state
     assert counts(layout["warehouse"])["claims"] == FULL["claims"]
+
+
+HARLEQUIN = shutil.which("harlequin", path=str(Path(sys.executable).parent)) or shutil.which("harlequin")
+
+
+@pytest.mark.skipif(HARLEQUIN is None, reason="harlequin is not installed (pip install -e '.[dev]')")
+def test_a_harlequin_session_held_open_read_only_does_not_break_a_run(prefect_api, layout):
+    """The README's analyst tool, for real: harlequin (the terminal SQL IDE, on this project's DuckDB)
+    opens the warehouse read-only in a pseudo-terminal and queries it; a run lands, builds and
+    publishes meanwhile; the session goes on answering from the build it opened."""
+    import fcntl
+    import pty
+    import re
+    import select
+    import struct
+    import termios
+
+    assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
+    before = counts(layout["warehouse"])["claims"]
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    ide = subprocess.Popen([HARLEQUIN, "--read-only", str(layout["warehouse"])], stdin=secondary,
+                           stdout=secondary, stderr=secondary, env=env, start_new_session=True)
+    os.close(secondary)
+    screen = b""
+
+    def shown(text: str, seconds: float = 45) -> bool:
+        """Read the terminal until text shows (escape codes removed) or time runs out."""
+        nonlocal screen
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text.encode() in re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", screen):
+                return True
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    screen += os.read(primary, 65536)
+                except OSError:
+                    return False
+        return False
+
+    def query(sql: str) -> None:
+        os.write(primary, b"\x1bOQ")  # F2: focus the query editor (a query's results take the focus)
+        time.sleep(0.5)
+        os.write(primary, b"\x01")  # ctrl+a: select the editor's text, so typing replaces it
+        time.sleep(0.3)
+        os.write(primary, sql.encode())
+        time.sleep(0.5)
+        os.write(primary, b"\n")  # ctrl+j: run the query
+
+    try:
+        shown("\u2502", 20)  # the interface has drawn
+        time.sleep(2)
+        query("select 4242 + count(*) as probe from claims")
+        assert shown(str(4242 + before)), "harlequin did not answer from the warehouse"
+        add_rest_of_sample(layout["inbox"])
+        code, out, err = finish(newsclaims(prefect_api, *run_args(layout)))
+        assert code == 0, err
+        assert counts(layout["warehouse"])["claims"] == FULL["claims"]  # the run published
+        assert ide.poll() is None, "the session was closed by the run"
+        query("select 5151 + count(*) as probe from claims")
+        assert shown(str(5151 + before)), "the open session stopped answering from its build"
+        with duckdb.connect(str(layout["warehouse"]), read_only=True) as con:
+            assert con.execute("select status from ops.runs order by started_at").fetchall() == [
+                ("completed",), ("completed",)]
+    finally:
+        os.killpg(ide.pid, signal.SIGKILL)
+        ide.wait()
+        os.close(primary)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stopped_run_is_not_retried_into_a_publish_and_leaves_no_process(prefect_api, layout, signum):
+    """Ctrl-C (SIGINT) or SIGTERM to the process group, as a terminal, timeout or systemd send it,
+    while a task is inside a DuckDB query: DuckDB turns the interrupt into "Query interrupted", which
+    Prefect would retry. The stopped run must not be retried, must not publish, and must exit,
+    leaving no process behind."""
+    assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
+    baseline = counts(layout["warehouse"])
+    add_rest_of_sample(layout["inbox"])
+    victim = newsclaims(prefect_api, *run_args(layout), env={
+        "NEWSCLAIMS_PAUSE_AT": "before-build", "NEWSCLAIMS_PAUSE_IN": "query",
+        "NEWSCLAIMS_PAUSE_MARKER": str(layout["marker"]), "NEWSCLAIMS_PAUSE_SECONDS": "3600"})
+    wait_for(layout["marker"], victim)
+    time.sleep(1)  # inside the query
+    started = time.monotonic()
+    os.killpg(victim.pid, signum)
+    code, out, err = finish(victim, timeout=120)
+    assert code != 0 and time.monotonic() - started < 60, (code, err[-2000:])
+    assert layout["marker"].read_text().splitlines() == ["before-build"], "the stopped task was retried"
+    assert counts(layout["warehouse"]) == baseline  # nothing of the stopped run was published
+    with duckdb.connect(str(layout["warehouse"]), read_only=True) as con:
+        assert [r[0] for r in con.execute("select status from ops.runs order by started_at").fetchall()] == [
+            "completed", "failed"]
+    with pytest.raises(ProcessLookupError):  # nothing of the run's process group is left
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            os.killpg(victim.pid, 0)
+            time.sleep(0.2)
+    assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
+    assert {k: counts(layout["warehouse"])[k] for k in FULL} == FULL

@@ -3,6 +3,7 @@ overlapping runs, an analyst holding the warehouse open, and the served schedule
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -328,11 +329,15 @@ def test_a_stopped_run_is_not_retried_into_a_publish_and_leaves_no_process(prefe
     victim = newsclaims(prefect_api, *run_args(layout), env={
         "NEWSCLAIMS_PAUSE_AT": "before-build", "NEWSCLAIMS_PAUSE_IN": "query",
         "NEWSCLAIMS_PAUSE_MARKER": str(layout["marker"]), "NEWSCLAIMS_PAUSE_SECONDS": "3600"})
-    wait_for(layout["marker"], victim)
-    time.sleep(1)  # inside the query
-    started = time.monotonic()
-    os.killpg(victim.pid, signum)
-    code, out, err = finish(victim, timeout=120)
+    try:
+        wait_for(layout["marker"], victim)
+        time.sleep(1)  # inside the query
+        started = time.monotonic()
+        os.killpg(victim.pid, signum)
+        code, out, err = finish(victim, timeout=120)
+    finally:  # a run that did not stop must not outlive the test
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(victim.pid, signal.SIGKILL)
     assert code != 0 and time.monotonic() - started < 60, (code, err[-2000:])
     assert layout["marker"].read_text().splitlines() == ["before-build"], "the stopped task was retried"
     assert counts(layout["warehouse"]) == baseline  # nothing of the stopped run was published

@@ -14,7 +14,7 @@ import logging
 import duckdb
 import pandas as pd
 
-from newsclaims.extraction.batch import extract_parallel
+from newsclaims.extraction.batch import DEFAULT_BUDGET, extract_parallel
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
@@ -43,14 +43,15 @@ def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
 
 
 def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_VERSION,
-                     workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     workers: int | None = None, budget: float | None = DEFAULT_BUDGET
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Articles in, (cleaned texts, claim mentions) out."""
     records = [
         (row.article_id, row.title, row.body, pd.Timestamp(row.published_on).date(),
          row.outlet if isinstance(row.outlet, str) else None)  # pandas gives NaN for null
         for row in frame.itertuples(index=False)
     ]
-    texts, mentions = extract_parallel(records, version, workers)
+    texts, mentions = extract_parallel(records, version, workers, budget)
     now = dt.datetime.now(dt.UTC)
     for text in texts:
         text["extracted_at"] = now
@@ -58,19 +59,27 @@ def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_
     return pd.DataFrame(texts), pd.DataFrame(mentions, columns=MENTION_COLUMNS)
 
 
-def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTRACTOR_VERSION) -> dict:
-    """Extract pending articles into the warehouse in one transaction; returns counts."""
+def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTRACTOR_VERSION,
+                budget: float | None = DEFAULT_BUDGET) -> dict:
+    """Extract pending articles into the warehouse in one transaction; returns counts. An article
+    over its time budget, or whose extraction fails, is quarantined with the reason
+    (``extract.article_texts.extraction_error``): it is not pending again for this version."""
     pending = pending_articles(con, version)
     if pending.empty:
         log.info("nothing to extract: every article is done by %s", version)
-        return {"articles_extracted": 0, "mentions": 0, "extractor_version": version}
-    texts, mentions = extract_articles(pending, run_id, version)
+        return {"articles_extracted": 0, "mentions": 0, "extractor_version": version, "extraction_failures": 0}
+    texts, mentions = extract_articles(pending, run_id, version, budget=budget)
+    failures = texts[texts["extraction_error"].notna()]
+    for row in failures.itertuples(index=False):
+        log.warning("quarantined article %s: %s", row.article_id, row.extraction_error)
     con.execute("begin transaction")
     try:
         con.register("new_texts", texts)
         con.execute(
-            "insert into extract.article_texts select article_id, extractor_version, title_clean, "
-            "body_clean, boilerplate, mojibake_repaired, extracted_at, run_id from new_texts")
+            "insert into extract.article_texts (article_id, extractor_version, title_clean, body_clean, "
+            "boilerplate, mojibake_repaired, extracted_at, run_id, extraction_error) select article_id, "
+            "extractor_version, title_clean, body_clean, boilerplate, mojibake_repaired, extracted_at, run_id, "
+            "extraction_error from new_texts")
         if not mentions.empty:
             con.register("new_mentions", mentions)
             con.execute(f"insert into extract.claim_mentions select {', '.join(MENTION_COLUMNS)} "
@@ -80,4 +89,5 @@ def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTR
         con.execute("rollback")
         raise
     log.info("extracted %d claim mentions from %d articles with %s", len(mentions), len(texts), version)
-    return {"articles_extracted": len(texts), "mentions": len(mentions), "extractor_version": version}
+    return {"articles_extracted": len(texts), "mentions": len(mentions), "extractor_version": version,
+            "extraction_failures": len(failures)}

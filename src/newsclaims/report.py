@@ -274,7 +274,8 @@ def render_html(run: dict, checks: list[CheckResult], data: dict, data_docs_inde
            "<a href=\"#history\">runs</a></nav>"]
     counts = [["articles landed", run.get("articles_landed")], ["already landed", run.get("articles_duplicate")],
               ["rejected", run.get("rejects")], ["reference values landed", run.get("reference_values")],
-              ["articles extracted", run.get("articles_extracted")], ["claims", run.get("claims")],
+              ["articles extracted", run.get("articles_extracted")],
+              ["quarantined by extraction", run.get("extraction_failures")], ["claims", run.get("claims")],
               ["claimants", run.get("claimants")]]
     out.append('<h2 id="counts">This run</h2>' + _table(["", "count"], [r for r in counts if r[1] is not None],
                                                          {1}, "counts"))

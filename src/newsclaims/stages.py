@@ -129,7 +129,7 @@ def reference_stage(settings: Settings, run_id: str) -> dict:
 
 def extract_stage(settings: Settings, run_id: str) -> dict:
     with connect(settings.warehouse) as con:
-        result = run_extract(con, run_id)
+        result = run_extract(con, run_id, budget=settings.extract_budget_seconds)
     pause_point("after-extract")
     return result
 

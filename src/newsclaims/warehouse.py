@@ -140,6 +140,8 @@ create table if not exists extract.claim_mentions (
 );
 -- warehouses built before the learned layer gain its column
 alter table extract.claim_mentions add column if not exists confidence double;
+-- why an article was quarantined by extraction (over its time budget, or an error); null when done
+alter table extract.article_texts add column if not exists extraction_error varchar;
 
 create table if not exists ops.builds (
     run_id        varchar not null,

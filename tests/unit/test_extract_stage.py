@@ -71,3 +71,35 @@ def test_a_denied_report_lands_as_two_mentions(tmp_path):
         run_extract(con, "run-1", version="v1")
         rows = con.execute("select claimant, stance from extract.claim_mentions order by stance").fetchall()
     assert rows == [("Russian government", "assert"), ("Ukrainian government", "deny")]
+
+
+def test_an_article_over_its_time_budget_is_quarantined_and_the_others_go_on(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ARTICLE)
+    numbers = ", ".join(f"{i} soldiers killed" for i in range(20000))  # one endless "sentence"
+    (inbox / "b.txt").write_text(f"date 2023-03-01\nTitle\n{numbers}.\n")
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=dt.date(2024, 1, 1))
+        first = run_extract(con, "run-1", version="v1", budget=1.0)
+        again = run_extract(con, "run-2", version="v1", budget=1.0)
+        rows = con.execute("select a.source_file, t.extraction_error, count(m.mention_id) from raw.articles a "
+                           "join extract.article_texts t using (article_id) left join extract.claim_mentions m "
+                           "using (article_id) group by all order by 1").fetchall()
+    assert (first["articles_extracted"], first["extraction_failures"]) == (2, 1)
+    assert again["articles_extracted"] == 0  # quarantined is done for this version, not retried every run
+    assert rows[0] == ("a.txt", None, 1)
+    assert rows[1][0] == "b.txt" and rows[1][2] == 0
+    assert rows[1][1].startswith("over the 1-second budget: extraction took longer than its budget")
+
+
+def test_no_sentence_is_longer_than_the_bound_so_the_work_per_number_stays_bounded():
+    from newsclaims.extraction.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = ", ".join(f"{i} soldiers killed" for i in range(20000)) + ". Then a short one."
+    spans = split_sentences(text)
+    assert max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    assert spans[-1] == (text.index("Then"), len(text))
+    # the pieces cover the text in order, cut after a clause's comma
+    assert all(text[e - 1] == "," for _, e in spans[:-2]) and spans[0][0] == 0
+    assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))

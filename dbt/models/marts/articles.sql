@@ -30,6 +30,7 @@ final as (
         texts.body_clean as body,
         texts.boilerplate,
         texts.mojibake_repaired,
+        texts.extraction_error,
         texts.extractor_version,
         coalesce(claim_counts.n_claims, 0) as n_claims,
         articles.byte_size,

@@ -10,6 +10,7 @@ renamed as (
         body_clean,
         boilerplate,
         mojibake_repaired,
+        extraction_error,
         extracted_at,
         run_id as extracted_run_id
     from source

@@ -14,26 +14,42 @@ from concurrent.futures import ProcessPoolExecutor
 from newsclaims import progress
 from newsclaims.cleaning import clean
 from newsclaims.extraction.claims import EXTRACTOR_VERSION, ClaimExtractor
+from newsclaims.extraction.extractor import ExtractionBudgetExceeded
 
 # Below this many articles a second process costs more than it saves.
 PARALLEL_MIN_ARTICLES = 400
+# Seconds one article may take (NEWSCLAIMS_EXTRACT_BUDGET_SECONDS): most take milliseconds
+DEFAULT_BUDGET = 30.0
 
 
-def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION) -> tuple[list[dict], list[dict]]:
+def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION,
+                    budget: float | None = DEFAULT_BUDGET) -> tuple[list[dict], list[dict]]:
     """Clean and extract (article_id, title, body, published_on, outlet) records.
 
-    Returns (texts, mentions) as rows without the run's id and time.
+    Returns (texts, mentions) as rows without the run's id and time. An article whose extraction
+    fails, or takes longer than ``budget`` seconds, is quarantined: its text row carries the reason
+    (``extraction_error``) and it has no mentions; the others go on.
     """
     extractor = ClaimExtractor()
     texts, mentions = [], []
     for article_id, title, body, published_on, outlet in records:
         cleaned = clean(title, body)
-        texts.append({
+        text = {
             "article_id": article_id, "extractor_version": version,
             "title_clean": cleaned.title, "body_clean": cleaned.body,
             "boilerplate": cleaned.boilerplate, "mojibake_repaired": cleaned.mojibake_repaired,
-        })
-        for claim in extractor.extract(cleaned.title, cleaned.body, published_on, outlet):
+            "extraction_error": None,
+        }
+        texts.append(text)
+        try:
+            claims = extractor.extract(cleaned.title, cleaned.body, published_on, outlet, budget=budget)
+        except ExtractionBudgetExceeded as exc:
+            text["extraction_error"] = f"over the {budget:g}-second budget: {exc}"
+            continue
+        except Exception as exc:  # one article's surprise must not stop the others
+            text["extraction_error"] = f"extraction failed: {type(exc).__name__}: {exc}"[:500]
+            continue
+        for claim in claims:
             mention = claim.as_row()
             key = f"{article_id}|{claim.section}|{claim.number_start}|{claim.metric}"
             if claim.stance != "assert":
@@ -47,18 +63,20 @@ def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION) -> t
 
 
 def extract_parallel(records: list[tuple], version: str = EXTRACTOR_VERSION,
-                     workers: int | None = None) -> tuple[list[dict], list[dict]]:
+                     workers: int | None = None, budget: float | None = DEFAULT_BUDGET
+                     ) -> tuple[list[dict], list[dict]]:
     """``extract_records`` over all cores for large batches (results in input order)."""
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(records) < PARALLEL_MIN_ARTICLES:
-        return extract_records(records, version)
+        return extract_records(records, version, budget)
     size = -(-len(records) // (workers * 8))
     chunks = [records[i:i + size] for i in range(0, len(records), size)]
     results = []
     # spawn, not fork: the parent holds a DuckDB connection and Prefect's threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool, \
             progress.bar(len(records), "extracting") as shown:
-        for chunk, result in zip(chunks, pool.map(extract_records, chunks, [version] * len(chunks)), strict=True):
+        done = pool.map(extract_records, chunks, [version] * len(chunks), [budget] * len(chunks))
+        for chunk, result in zip(chunks, done, strict=True):
             results.append(result)
             shown.update(len(chunk))
     return [t for ts, _ in results for t in ts], [m for _, ms in results for m in ms]

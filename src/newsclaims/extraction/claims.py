@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 
 from newsclaims.extraction.extractor import RULES_VERSION, Claim, Extractor, dedupe
 from newsclaims.extraction.features import ArticleContext, article_context, article_cues, features
@@ -101,10 +102,13 @@ class ClaimExtractor:
         self.rules = rules or Extractor(wide=model is not None)
         self.model = model
 
-    def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None) -> list[Claim]:
+    def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None,
+                budget: float | None = None) -> list[Claim]:
+        """The article's claims; past ``budget`` seconds, ExtractionBudgetExceeded."""
         model = self.model
+        deadline = time.monotonic() + budget if budget is not None else None
         if model is None:
-            return self.rules.extract(title, body, published_on, outlet)
+            return self.rules.extract(title, body, published_on, outlet, deadline=deadline)
         context: ArticleContext | None = None
         # verdicts reached early, kept for apply_model; holding each candidate keeps its id unique
         judged: Judged = {}
@@ -120,6 +124,6 @@ class ClaimExtractor:
             judged[id(candidate)] = (candidate, cues, confidence)
             return confidence >= model.threshold
 
-        claims = self.rules.extract(title, body, published_on, outlet, accept=accept)
+        claims = self.rules.extract(title, body, published_on, outlet, accept=accept, deadline=deadline)
         return apply_model(model, claims, article(), judged) if claims else []
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 
@@ -84,6 +85,10 @@ CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 
 
 PARTY_PATTERNS = dict(PARTY_MARKERS)
+
+
+class ExtractionBudgetExceeded(RuntimeError):
+    """An article took longer than its extraction budget: it is quarantined, and the run goes on."""
 
 
 @dataclass
@@ -160,11 +165,12 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
 
     # ------------------------------------------------------------ driver
     def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None,
-                accept: Callable[[Claim], bool] | None = None) -> list[Claim]:
+                accept: Callable[[Claim], bool] | None = None, deadline: float | None = None) -> list[Claim]:
         """The article's candidate claims. ``accept`` (the learned claim head) can drop a candidate
         before the dear look-ups only the kept ones need: the source named before a typed claim, and
         the teller of a near miss (a near miss is first built with the outlet's voice as its teller,
-        and the claim head reads no teller cues of a near miss, so its verdict there is final)."""
+        and the claim head reads no teller cues of a near miss, so its verdict there is final).
+        Past ``deadline`` (a ``time.monotonic()`` value) it raises ExtractionBudgetExceeded."""
         outlet_alias = vocab_mod.canonical_claimant(self.vocab, outlet) if outlet else None
         if outlet_alias is not None:
             default = Source(outlet_alias.claimant, None, outlet_alias.claimant_party, "outlet voice",
@@ -260,6 +266,9 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
             last_category: tuple[str, str] | None = None
             numbers = find_numbers(sentence, number_words=number_words)
             for number in numbers:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise ExtractionBudgetExceeded(f"extraction took longer than its budget, at {len(numbers)} "
+                                                   f"numbers in a sentence of {len(sentence):,} characters")
                 if number.value <= 0:
                     continue
                 reason = self._is_excluded(sentence, number)

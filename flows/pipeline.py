@@ -96,11 +96,15 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
     stages.start_run(ws, run_id, abandoned)
     checks: list[CheckResult] | None = None
     try:
-        summary |= land_inbox(ws, run_id)
-        summary |= extract_claims(ws, run_id)
+        with stages.timed(summary, "land"):
+            summary |= land_inbox(ws, run_id)
+        with stages.timed(summary, "extract"):
+            summary |= extract_claims(ws, run_id)
         if stages.needs_build(ws, summary):
-            summary |= build_warehouse(ws, run_id)
-            checks = check_warehouse(ws)
+            with stages.timed(summary, "build"):
+                summary |= build_warehouse(ws, run_id)
+            with stages.timed(summary, "check"):
+                checks = check_warehouse(ws)
             summary["checks_passed"] = sum(c.success for c in checks)
             summary["checks_failed"] = sum(not c.success for c in checks)
             summary["failed_checks"] = [f"{c.suite}: {c.expectation} on {c.column}"

@@ -62,6 +62,8 @@ def _print_summary(summary: dict, seconds: float) -> None:
         print(f"    FAILED {failed}")
     for failed in summary.get("dbt_tests_failed", []):
         print(f"    dbt test FAILED {failed}")
+    if summary.get("seconds"):
+        print("  stage seconds     " + ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in summary["seconds"].items()))
     print(f"  warehouse         {summary['warehouse']}")
     if summary.get("report"):
         print(f"  report            {Path(summary['report']).with_name('summary.html')} (and summary.md)")

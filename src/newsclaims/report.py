@@ -111,7 +111,8 @@ def gather(warehouse: Path) -> dict:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         if _has(con, "ops", "runs"):
             data["runs"] = _rows(con, f"select run_id, started_at, finished_at, status, articles_landed, rejects, "
-                                      f"articles_extracted, claims, checks_passed, checks_failed from ops.runs "
+                                      f"articles_extracted, claims, checks_passed, checks_failed, land_seconds, "
+                                      f"extract_seconds, build_seconds, check_seconds from ops.runs "
                                       f"order by started_at desc limit {RUNS_SHOWN}")
         if not _has(con, "main", "claim_series"):
             return data
@@ -324,9 +325,12 @@ def render_html(run: dict, checks: list[CheckResult], data: dict, data_docs_inde
         out.append("<p>No claim of a metric the reference covers, or no reference series landed "
                    "(<code>newsclaims reference PATH</code>).</p>")
     out.append('<h2 id="history">Runs</h2>' + _table(
-        ["started", "status", "landed", "rejected", "extracted", "claims", "checks passed", "checks failed", "run"],
+        ["started", "status", "landed", "rejected", "extracted", "claims", "checks passed", "checks failed",
+         "seconds: land / extract / build / check", "run"],
         [[str(r["started_at"])[:19], r["status"], r["articles_landed"], r["rejects"], r["articles_extracted"],
-          r["claims"], r["checks_passed"], r["checks_failed"], r["run_id"]] for r in data["runs"]],
+          r["claims"], r["checks_passed"], r["checks_failed"],
+          " / ".join("-" if r.get(f"{s}_seconds") is None else f"{r[f'{s}_seconds']:.1f}"
+                     for s in ("land", "extract", "build", "check")), r["run_id"]] for r in data["runs"]],
         {2, 3, 4, 5, 6, 7}, "runs"))
     if earlier:
         out.append("<p>Earlier reports: " + " ".join(

@@ -9,6 +9,7 @@ with settings whose warehouse is a working copy under the run lock
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -16,6 +17,7 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from newsclaims import quality, reference, report, transform
@@ -28,7 +30,18 @@ from newsclaims.warehouse import connect, interrupt_all, scalar, table_exists, t
 log = logging.getLogger(__name__)
 
 
+STAGES = ("land", "extract", "build", "check")  # the stages whose time ops.runs records
 _STOP = threading.Event()
+
+
+@contextlib.contextmanager
+def timed(summary: dict, stage: str) -> Iterator[None]:
+    """Record the seconds a stage takes in ``summary["seconds"][stage]`` (also when it fails)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.setdefault("seconds", {})[stage] = round(time.perf_counter() - started, 3)
 
 
 def request_stop(reason: str) -> None:
@@ -95,14 +108,16 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
             update ops.runs set finished_at = ?, status = ?, files_seen = ?, files_deferred = ?,
                 articles_landed = ?,
                 articles_duplicate = ?, rejects = ?, articles_extracted = ?, claims = ?, claimants = ?,
-                checks_passed = ?, checks_failed = ?, report_path = ?, error = ?
+                checks_passed = ?, checks_failed = ?, report_path = ?, error = ?,
+                land_seconds = ?, extract_seconds = ?, build_seconds = ?, check_seconds = ?
             where run_id = ?
             """,
             [dt.datetime.now(dt.UTC), status, summary.get("files_seen"), summary.get("files_deferred"),
              summary.get("articles_landed"),
              summary.get("articles_duplicate"), summary.get("rejects"), summary.get("articles_extracted"),
              summary.get("claims"), summary.get("claimants"), summary.get("checks_passed"),
-             summary.get("checks_failed"), summary.get("report"), error, run_id],
+             summary.get("checks_failed"), summary.get("report"), error,
+             *(summary.get("seconds", {}).get(stage) for stage in STAGES), run_id],
         )
 
 

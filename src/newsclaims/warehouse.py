@@ -168,6 +168,11 @@ create table if not exists ops.runs (
     report_path   varchar,
     error         varchar
 );
+-- seconds each stage of a run took, measured by the run itself (Prefect's task timings were wrong under load)
+alter table ops.runs add column if not exists land_seconds double;
+alter table ops.runs add column if not exists extract_seconds double;
+alter table ops.runs add column if not exists build_seconds double;
+alter table ops.runs add column if not exists check_seconds double;
 """
 
 

@@ -104,6 +104,10 @@ def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeli
     # the run is recorded
     runs = query(tmp_path, "select status, articles_landed, claims, checks_failed from ops.runs")
     assert runs == [("completed", 8, 12, 2)]
+    # each stage's time, as the run measured it, is on its record
+    assert query(tmp_path, "select land_seconds > 0, extract_seconds > 0, build_seconds > 0, check_seconds > 0 "
+                           "from ops.runs") == [(True, True, True, True)]
+    assert set(summary["seconds"]) == {"land", "extract", "build", "check"}
     # the inbox's reference files are landed as reference, not as articles, and reconciled
     assert (summary["reference_files"], summary["reference_values"], summary["reference_rejects"]) == (3, 78, 0)
     reconciled = query(tmp_path, "select source_file, metric, value, status, difference "

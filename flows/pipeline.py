@@ -15,8 +15,10 @@ import os
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsclaims")
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import dataclasses  # noqa: E402
 import logging  # noqa: E402
+import signal  # noqa: E402
 
 import duckdb  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
@@ -78,11 +80,14 @@ def write_report(settings: Settings, summary: dict, checks: list[CheckResult]) -
 
 def _record_failure(settings: Settings, run_id: str, summary: dict, abandoned: dict | None,
                     exc: BaseException) -> None:
-    """Publish only the record of a failed run, on a fresh copy of the published warehouse."""
+    """Publish only the record of a failed (or interrupted) run, on a fresh copy of the published
+    warehouse."""
     work = publish.start_working_copy(settings.warehouse)  # discards the failed run's copy first
     failed = dataclasses.replace(settings, warehouse=work)
     stages.start_run(failed, run_id, abandoned)
-    stages.finish_run(failed, run_id, summary, "failed", f"{type(exc).__name__}: {exc}")
+    status = "interrupted" if stages.stop_requested() or isinstance(exc, KeyboardInterrupt) else "failed"
+    summary["status"] = status
+    stages.finish_run(failed, run_id, summary, status, f"{type(exc).__name__}: {exc}")
     publish.publish(settings.warehouse, work)
 
 
@@ -133,6 +138,35 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
     return summary
 
 
+@contextlib.contextmanager
+def _stopping_on_signals():
+    """During the flow, SIGTERM and SIGINT first mark the run as stopping, which interrupts its
+    DuckDB queries (a query does not stop for a Python handler's exception), then go to the handler
+    they had: Prefect swaps in its own SIGTERM handler for a flow run, raising TerminationSignal."""
+    previous = {}
+
+    def handler(signum, frame):
+        stages.request_stop(signal.Signals(signum).name)
+        before = previous.get(signum)
+        if callable(before):
+            before(signum, frame)
+        elif signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        else:
+            raise SystemExit(128 + signum)
+
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, handler)
+    except ValueError:  # not the main thread (a served run's worker): signals are not ours to take
+        previous.clear()
+    try:
+        yield
+    finally:
+        for sig, before in previous.items():
+            signal.signal(sig, before)
+
+
 @flow(name="newsclaims-pipeline", log_prints=True)
 def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir: str | None = None,
              lock_wait: float | None = None, reference: str | None = None) -> dict:
@@ -144,9 +178,16 @@ def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir:
     summary: dict = {"run_id": run_id, "inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
                      "status": "running"}
     try:
-        with publish.run_lock(settings.warehouse, run_id, settings.lock_wait) as lock:
+        with _stopping_on_signals(), publish.run_lock(settings.warehouse, run_id, settings.lock_wait) as lock:
             summary = _locked_run(settings, run_id, lock, summary, logger)
     except publish.WarehouseBusy as busy:
+        held = busy.held_seconds()
+        if held is not None and held > settings.stall_seconds:
+            # not a skip: a run stuck this long stops every scheduled run after it, so say so loudly
+            # (the flow fails, the CLI exits non-zero)
+            raise publish.WarehouseStalled(
+                f"stalled: {busy}, for {held / 60:.0f} minutes, over the {settings.stall_seconds / 60:.0f}-minute "
+                f"limit (NEWSCLAIMS_STALL_SECONDS); this run is not started") from busy
         logger.warning("skipped: %s", busy)
         return summary | {"status": "skipped", "reason": str(busy)}
     create_markdown_artifact(

@@ -9,6 +9,7 @@
 | NEWSCLAIMS_LOCK_WAIT     | 0 (seconds a run waits for another)  |
 | NEWSCLAIMS_SETTLE_SECONDS| 5 (younger files wait for next run)  |
 | NEWSCLAIMS_MAX_ARTICLE_BYTES | 5000000                          |
+| NEWSCLAIMS_STALL_SECONDS | 7200 (a lock held longer: stalled, exit 1) |
 | NEWSCLAIMS_EXTRACT_BUDGET_SECONDS | 30 (an article over it is quarantined) |
 | NEWSCLAIMS_REFERENCE     | none (reference files beside the inbox's own) |
 | NEWSCLAIMS_SERIES_MIN_CONFIDENCE | 0.8 (claims below it stay out of series) |
@@ -56,6 +57,7 @@ class Settings:
     max_article_bytes: int = 5_000_000
     reference: Path | None = None
     extract_budget_seconds: float = 30.0
+    stall_seconds: float = 7200.0
     series_min_confidence: float = 0.8
 
     @classmethod
@@ -70,6 +72,7 @@ class Settings:
             "max_article_bytes": int(_number("NEWSCLAIMS_MAX_ARTICLE_BYTES", 5_000_000)),
             "reference": _path("NEWSCLAIMS_REFERENCE", None),
             "extract_budget_seconds": _number("NEWSCLAIMS_EXTRACT_BUDGET_SECONDS", 30.0),
+            "stall_seconds": _number("NEWSCLAIMS_STALL_SECONDS", 7200.0),
             "series_min_confidence": _number("NEWSCLAIMS_SERIES_MIN_CONFIDENCE", 0.8),
         }
         for key, value in overrides.items():

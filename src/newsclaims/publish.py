@@ -38,6 +38,19 @@ class WarehouseBusy(RuntimeError):
         who = f"run {holder.get('run_id', '?')} (pid {holder.get('pid', '?')}, since {holder.get('since', '?')})"
         super().__init__(f"{warehouse} is busy: {who} holds the run lock")
 
+    def held_seconds(self) -> float | None:
+        """How long the holder has held the lock, from its note (None when the note has no time)."""
+        try:
+            since = dt.datetime.fromisoformat(self.holder["since"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return (dt.datetime.now(dt.UTC) - since).total_seconds()
+
+
+class WarehouseStalled(RuntimeError):
+    """Another run has held the run lock for longer than the stall limit: it is stuck, and every
+    scheduled run after it would be skipped."""
+
 
 @dataclass
 class Lock:

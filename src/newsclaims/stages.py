@@ -78,6 +78,8 @@ def pause_point(name: str) -> None:
         import duckdb
 
         with tracked(duckdb.connect()) as con:
+            if stop_requested():
+                raise KeyboardInterrupt("stopped at a pause point")
             con.execute("select count(*) from range(?::bigint) a, range(1000) b", [int(seconds * 2e7)]).fetchall()
     else:
         time.sleep(seconds)

@@ -153,7 +153,7 @@ create table if not exists ops.runs (
     run_id        varchar primary key,
     started_at    timestamptz not null,
     finished_at   timestamptz,
-    status        varchar not null,      -- running, completed, failed
+    status        varchar not null,      -- running, completed, failed, interrupted, abandoned
     inbox         varchar,
     files_seen    integer,
     files_deferred integer,

@@ -343,7 +343,7 @@ def test_a_stopped_run_is_not_retried_into_a_publish_and_leaves_no_process(prefe
     assert counts(layout["warehouse"]) == baseline  # nothing of the stopped run was published
     with duckdb.connect(str(layout["warehouse"]), read_only=True) as con:
         assert [r[0] for r in con.execute("select status from ops.runs order by started_at").fetchall()] == [
-            "completed", "failed"]
+            "completed", "interrupted"]
     with pytest.raises(ProcessLookupError):  # nothing of the run's process group is left
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -351,3 +351,28 @@ def test_a_stopped_run_is_not_retried_into_a_publish_and_leaves_no_process(prefe
             time.sleep(0.2)
     assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
     assert {k: counts(layout["warehouse"])[k] for k in FULL} == FULL
+
+
+def test_a_lock_held_past_the_stall_limit_fails_the_run_instead_of_skipping_it(prefect_api, layout):
+    """A run stuck holding the lock would make every scheduled run after it skip with exit 0, and
+    nobody would know. Past NEWSCLAIMS_STALL_SECONDS the next run fails, naming the stuck one."""
+    import datetime as dt
+    import fcntl
+
+    assert finish(newsclaims(prefect_api, *run_args(layout)))[0] == 0
+    fd = os.open(publish.lock_path(layout["warehouse"]), os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another "run" holds the lock ...
+        for age, expected_code in ((dt.timedelta(minutes=5), 0), (dt.timedelta(hours=3), 1)):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps({"run_id": "stuck-run", "pid": 1, "since": (
+                dt.datetime.now(dt.UTC) - age).isoformat()}).encode(), 0)
+            code, out, err = finish(newsclaims(prefect_api, *run_args(layout)))
+            assert code == expected_code, (age, out, err)
+            if expected_code == 0:  # ... for five minutes: this run is skipped, as before
+                assert "run skipped" in out and "stuck-run" in out
+            else:  # ... for three hours: stalled, said in the CLI's one-line reason, exit 1
+                reason = [line for line in err.splitlines() if line.startswith("newsclaims: run failed")]
+                assert len(reason) == 1 and "stalled" in reason[0] and "stuck-run" in reason[0], err
+    finally:
+        os.close(fd)

@@ -172,6 +172,7 @@ def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir:
              lock_wait: float | None = None, reference: str | None = None) -> dict:
     """Land an inbox, extract claims, build the warehouse, check it and report."""
     logger = get_run_logger()
+    stages.clear_stop()
     settings = Settings.from_env(inbox=inbox, warehouse=warehouse, report_dir=report_dir, lock_wait=lock_wait,
                                  reference=reference)
     run_id = flow_run.get_id() or stages.new_run_id()

@@ -56,6 +56,11 @@ def stop_requested() -> bool:
     return _STOP.is_set()
 
 
+def clear_stop() -> None:
+    """A new run starts unstopped (flows can run one after another in one process)."""
+    _STOP.clear()
+
+
 def new_run_id() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
 

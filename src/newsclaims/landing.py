@@ -33,6 +33,9 @@ from newsclaims.warehouse import scalar
 log = logging.getLogger(__name__)
 
 PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", "~")
+# raw.rejects keeps a rejected input's first bytes, not all of it: junk must not grow the warehouse
+# for good (its size and SHA-256 are kept whole)
+MAX_REJECT_KEPT_BYTES = 1 << 20
 
 
 @dataclass
@@ -90,6 +93,9 @@ def read_entry(path: Path, settle_seconds: float, now: float) -> tuple[bytes | N
         return None, "symlink: not followed", False
     if not stat.S_ISREG(before.st_mode):
         return None, "special file (not a regular file)", False
+    if before.st_nlink > 1:
+        # another name for the same bytes, which may be a file from outside the inbox
+        return None, f"hard link ({before.st_nlink} names for one file): not read", False
     if path.name.endswith(PARTIAL_SUFFIXES) or now - before.st_mtime < settle_seconds:
         return None, None, True
     try:
@@ -222,7 +228,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
                 "reason": reason,
                 "byte_size": len(original),
                 "content_hash": digest,
-                "original": original,
+                "original": original[:MAX_REJECT_KEPT_BYTES],
             })
     shown.close()
     result.rejects = len(rejects)

@@ -33,7 +33,13 @@ import duckdb
 import pandas as pd
 
 from newsclaims.config import SEEDS_DIR
-from newsclaims.landing import _insert_rejects, _printable, inbox_files, read_entry
+from newsclaims.landing import (
+    MAX_REJECT_KEPT_BYTES,
+    _insert_rejects,
+    _printable,
+    inbox_files,
+    read_entry,
+)
 from newsclaims.parsing import sha256
 from newsclaims.warehouse import scalar
 
@@ -205,7 +211,7 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
             rejects.append({"reject_id": sha256(f"{digest}|{name}|{line_number}|{reason}".encode())[:16],
                             "source_file": name, "source_path": where, "line_number": line_number,
                             "reason": reason, "byte_size": len(original), "content_hash": digest,
-                            "original": original})
+                            "original": original[:MAX_REJECT_KEPT_BYTES]})
         for key, n in parsed.unknown.items():
             result.reference_unknown_keys[key] = result.reference_unknown_keys.get(key, 0) + n
         result.reference_bad_values += parsed.bad_values

@@ -63,7 +63,8 @@ def render_markdown(run: dict, checks: list[CheckResult], data_docs_index: Path)
         "",
     ]
     if run.get("reject_reasons"):
-        lines += ["## Rejected inputs", "", "Kept with their reason and original bytes in `raw.rejects`.", ""]
+        lines += ["## Rejected inputs", "", "Kept with their reason, size, hash and first MiB of bytes in "
+                  "`raw.rejects`.", ""]
         lines += [f"- {reason}: {n}" for reason, n in sorted(run["reject_reasons"].items())]
         lines.append("")
     if run.get("deferred_files"):
@@ -281,7 +282,7 @@ def render_html(run: dict, checks: list[CheckResult], data: dict, data_docs_inde
     out.append('<h2 id="counts">This run</h2>' + _table(["", "count"], [r for r in counts if r[1] is not None],
                                                          {1}, "counts"))
     if run.get("reject_reasons"):
-        out.append("<p>Rejected inputs, kept with their reason and original bytes in <code>raw.rejects</code>:</p>"
+        out.append("<p>Rejected inputs, kept with their reason, size, hash and first MiB of bytes in <code>raw.rejects</code>:</p>"
                    + _table(["reason", "count"], sorted(run["reject_reasons"].items()), {1}, "rejects"))
     for problem in run.get("reference_problems") or []:
         out.append(f'<p class="note">reference: {_e(problem)}</p>')

@@ -59,9 +59,9 @@ create table if not exists raw.rejects (
     source_path   varchar not null,
     line_number   integer,
     reason        varchar not null,
-    byte_size     bigint not null,
-    content_hash  varchar not null,
-    original      blob not null,
+    byte_size     bigint not null,       -- the whole rejected input's size
+    content_hash  varchar not null,      -- and SHA-256
+    original      blob not null,         -- its first bytes, at most 1 MiB (landing.MAX_REJECT_KEPT_BYTES)
     landed_at     timestamptz not null,
     run_id        varchar not null
 );

@@ -4,6 +4,7 @@ the run goes on, and nothing is lost."""
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ import duckdb
 import pytest
 
 from newsclaims.cli import _load_flow
+from newsclaims.landing import MAX_REJECT_KEPT_BYTES
 
 pytestmark = pytest.mark.integration
 
@@ -81,8 +83,8 @@ def test_hostile_inbox_is_quarantined_and_nothing_is_lost(prefect_server, tmp_pa
         rejects = con.execute("select source_file, line_number, reason, byte_size from raw.rejects").fetchall()
         landed = sorted(r[0] for r in con.execute("select source_file from raw.articles").fetchall())
         claims = sorted(r[0] for r in con.execute("select value from claims").fetchall())
-        huge = con.execute("select octet_length(original) from raw.rejects where source_file = 'huge.txt'")\
-            .fetchall()[0][0]
+        huge = con.execute("select octet_length(original), byte_size, content_hash from raw.rejects "
+                           "where source_file = 'huge.txt'").fetchall()[0]
     by_file = {}
     for source_file, line, reason, _ in rejects:
         by_file.setdefault(source_file, []).append((line, reason))
@@ -90,7 +92,9 @@ def test_hostile_inbox_is_quarantined_and_nothing_is_lost(prefect_server, tmp_pa
         assert len(by_file[name]) == 1 and by_file[name][0][1].startswith(reason), (name, by_file.get(name))
     assert [(line, reason.split(":")[0]) for line, reason in sorted(by_file["batch.jsonl"])] == [
         (2, "broken JSON"), (3, "JSON line is not an object")]
-    assert huge == (inbox / "huge.txt").stat().st_size  # the original bytes are kept
+    # the original's first MiB is kept, with its whole size and hash: junk does not grow the warehouse
+    huge_bytes = (inbox / "huge.txt").read_bytes()
+    assert huge == (MAX_REJECT_KEPT_BYTES, len(huge_bytes), hashlib.sha256(huge_bytes).hexdigest())
     # good articles landed, the duplicate once, whatever its name
     assert landed == ["batch.jsonl", "batch.jsonl", "crlf.txt", "same_a.txt", "utf16.txt"]
     assert claims == [2000, 3000, 4000, 5000, 7000]

@@ -122,3 +122,28 @@ def test_gzip_is_read_to_its_true_end(tmp_path):
         rejects = dict(con.execute("select source_file, reason from raw.rejects").fetchall())
     assert titles == ["one", "two"]
     assert rejects["cut.txt.gz"].startswith("truncated gzip")
+
+
+def test_a_hard_link_is_refused_and_a_rejected_original_is_kept_capped(tmp_path):
+    from newsclaims.landing import MAX_REJECT_KEPT_BYTES
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    outside = tmp_path / "secret.txt"  # a file outside the inbox, reached by a hard link inside it
+    outside.write_text("date 2023-03-01\nSecret\nNot for the warehouse.\n")
+    os.link(outside, inbox / "linked.txt")
+    junk = bytes(range(256)) * (3 * MAX_REJECT_KEPT_BYTES // 256)  # 3 MiB of binary junk
+    (inbox / "junk.bin").write_bytes(junk)
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=dt.date(2024, 1, 1))
+        rows = {r[0]: r[1:] for r in con.execute(
+            "select source_file, reason, byte_size, octet_length(original), content_hash from raw.rejects").fetchall()}
+        landed = con.execute("select count(*) from raw.articles").fetchone()[0]
+    assert landed == 0
+    assert rows["linked.txt"][0].startswith("hard link (2 names for one file)")
+    assert rows["linked.txt"][2] == 0  # nothing of the linked file is stored
+    reason, size, kept, digest = rows["junk.bin"]
+    assert (size, kept) == (len(junk), MAX_REJECT_KEPT_BYTES)
+    import hashlib
+
+    assert digest == hashlib.sha256(junk).hexdigest()

@@ -48,6 +48,7 @@ class LandingResult:
     rejects: int = 0
     reject_reasons: dict[str, int] = field(default_factory=dict)
     deferred: list[str] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # entries ``skip`` took, for another lander
 
     def as_dict(self) -> dict:
         return {
@@ -108,6 +109,12 @@ def read_entry(path: Path, settle_seconds: float, now: float) -> tuple[bytes | N
     return data, None, False
 
 
+def entry_hash(data: bytes | None, where: str, problem: str | None) -> str:
+    """What a read entry is known by: its bytes' SHA-256; an entry that is not a readable file, by
+    its path and problem."""
+    return sha256(data) if data is not None else sha256(f"{where}|{problem}".encode())
+
+
 def _decompress(name: str, data: bytes, limit: int) -> tuple[str, bytes]:
     """Gzip files are read through; the name loses its .gz so the format is still recognised."""
     if not name.lower().endswith(".gz"):
@@ -156,7 +163,8 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
          settle_seconds: float = 0.0, max_article_bytes: int = 5_000_000,
          skip: Callable[[Path], bool] | None = None) -> LandingResult:
     """Land every file of the inbox in one transaction; returns counts. Never raises for bad content.
-    Files ``skip`` takes are left to another lander (the reference series' files)."""
+    Files ``skip`` takes are left to another lander (the reference series' files), and listed in
+    the result's ``skipped``."""
     result = LandingResult()
     landed_at = dt.datetime.now(dt.UTC)
     now = time.time()
@@ -169,6 +177,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     for path in entries:
         shown.update()
         if skip is not None and skip(path):
+            result.skipped.append(path)
             continue
         result.files_seen += 1
         # a name that is not UTF-8 (its bytes kept by Python as surrogate escapes) is stored escaped
@@ -180,8 +189,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             result.deferred.append(name)
             log.info("deferred %s: it may still be being written", name)
             continue
-        # an entry that is not a readable file is known by its path and problem
-        file_hash = sha256(data) if data is not None else sha256(f"{where}|{problem}".encode())
+        file_hash = entry_hash(data, where, problem)
         if file_hash in known:
             result.files_unchanged += 1
             continue
@@ -216,20 +224,10 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
                 "url": article.url,
             })
         for line_number, reason, original in parsed.rejects:
-            digest = sha256(original)
             log.warning("rejected %s%s: %s", name, f" line {line_number}" if line_number else "", reason)
             kind = reason.split(":")[0]
             result.reject_reasons[kind] = result.reject_reasons.get(kind, 0) + 1
-            rejects.append({
-                "reject_id": sha256(f"{digest}|{name}|{line_number}|{reason}".encode())[:16],
-                "source_file": name,
-                "source_path": where,
-                "line_number": line_number,
-                "reason": reason,
-                "byte_size": len(original),
-                "content_hash": digest,
-                "original": original[:MAX_REJECT_KEPT_BYTES],
-            })
+            rejects.append(reject_row(name, where, line_number, reason, original))
     shown.close()
     result.rejects = len(rejects)
     con.execute("begin transaction")
@@ -280,6 +278,22 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[dict], lande
         where content_hash not in (select content_hash from raw.articles)
         qualify row_number() over (partition by content_hash order by source_path, line_number) = 1
         """, [landed_at, run_id])
+
+
+def reject_row(name: str, where: str, line_number: int | None, reason: str, original: bytes) -> dict:
+    """A row of raw.rejects: keyed by the original's hash, name, line and reason; the original's
+    whole size and SHA-256, and its first MAX_REJECT_KEPT_BYTES."""
+    digest = sha256(original)
+    return {
+        "reject_id": sha256(f"{digest}|{name}|{line_number}|{reason}".encode())[:16],
+        "source_file": name,
+        "source_path": where,
+        "line_number": line_number,
+        "reason": reason,
+        "byte_size": len(original),
+        "content_hash": digest,
+        "original": original[:MAX_REJECT_KEPT_BYTES],
+    }
 
 
 def _insert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[dict], landed_at, run_id: str) -> None:

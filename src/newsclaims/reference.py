@@ -34,13 +34,13 @@ import pandas as pd
 
 from newsclaims.config import SEEDS_DIR
 from newsclaims.landing import (
-    MAX_REJECT_KEPT_BYTES,
     _insert_rejects,
     _printable,
+    entry_hash,
     inbox_files,
     read_entry,
+    reject_row,
 )
-from newsclaims.parsing import sha256
 from newsclaims.warehouse import scalar
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
             result.problems.append(f"{name}: deferred, it may still be being written")
             continue
         result.reference_files += 1
-        file_hash = sha256(data) if data is not None else sha256(f"{where}|{problem}".encode())
+        file_hash = entry_hash(data, where, problem)
         if file_hash in known:
             result.reference_unchanged += 1
             continue
@@ -206,12 +206,8 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
                       "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None})
         values += [{"file_hash": file_hash, "kind": parsed.kind, **v} for v in parsed.values]
         for line_number, reason, original in parsed.rejects:
-            digest = sha256(original)
             log.warning("rejected reference %s%s: %s", name, f" row {line_number}" if line_number else "", reason)
-            rejects.append({"reject_id": sha256(f"{digest}|{name}|{line_number}|{reason}".encode())[:16],
-                            "source_file": name, "source_path": where, "line_number": line_number,
-                            "reason": reason, "byte_size": len(original), "content_hash": digest,
-                            "original": original[:MAX_REJECT_KEPT_BYTES]})
+            rejects.append(reject_row(name, where, line_number, reason, original))
         for key, n in parsed.unknown.items():
             result.reference_unknown_keys[key] = result.reference_unknown_keys.get(key, 0) + n
         result.reference_bad_values += parsed.bad_values

@@ -130,14 +130,14 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
 
 def land_stage(settings: Settings, run_id: str) -> dict:
     """Land the inbox's articles, and the reference files in it and at ``settings.reference``."""
-    references = reference.reference_paths(settings.inbox) if Path(settings.inbox).is_dir() else []
-    if settings.reference is not None:
-        references += reference.reference_paths(settings.reference)
     with connect(settings.warehouse) as con:
-        result = land(con, settings.inbox, run_id, settle_seconds=settings.settle_seconds,
-                      max_article_bytes=settings.max_article_bytes, skip=reference.is_reference_file).as_dict()
-        result |= reference.land_reference(con, references, run_id,
-                                           settle_seconds=settings.settle_seconds).as_dict()
+        landed = land(con, settings.inbox, run_id, settle_seconds=settings.settle_seconds,
+                      max_article_bytes=settings.max_article_bytes, skip=reference.is_reference_file)
+        references = landed.skipped  # the inbox's own reference files, found in the same walk
+        if settings.reference is not None:
+            references += reference.reference_paths(settings.reference)
+        result = landed.as_dict() | reference.land_reference(
+            con, references, run_id, settle_seconds=settings.settle_seconds).as_dict()
     pause_point("after-land")
     return result
 

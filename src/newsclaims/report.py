@@ -27,6 +27,7 @@ import duckdb
 
 from newsclaims import charts
 from newsclaims.quality import CheckResult, as_dicts
+from newsclaims.warehouse import connect, table_exists
 
 log = logging.getLogger(__name__)
 
@@ -96,26 +97,26 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _has(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
-                            "and table_name = ?", [schema, table]).fetchone()[0])
-
-
 CLAIM_COLUMNS = ("c.claim_id, c.value, c.qualifier, c.as_of, c.claimant, c.metric, c.subject, c.place, "
                  "c.sentence, c.outlet, c.source_file, c.confidence, a.url")
 
 
+def _nothing() -> dict:
+    """What the report shows of a warehouse it cannot read: nothing, in every section."""
+    return {"runs": [], "decreases": [], "explained": [], "totals": [], "party_months": [],
+            "reconciliation": {}, "official_differs": [], "periods": []}
+
+
 def gather(warehouse: Path) -> dict:
     """Everything the HTML report shows beyond the check results, read-only from the warehouse."""
-    data: dict = {"runs": [], "decreases": [], "explained": [], "totals": [], "party_months": [],
-                  "reconciliation": {}, "official_differs": [], "periods": []}
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        if _has(con, "ops", "runs"):
+    data = _nothing()
+    with connect(warehouse, read_only=True) as con:
+        if table_exists(con, "ops", "runs"):
             data["runs"] = _rows(con, f"select run_id, started_at, finished_at, status, articles_landed, rejects, "
                                       f"articles_extracted, claims, checks_passed, checks_failed, land_seconds, "
                                       f"extract_seconds, build_seconds, check_seconds from ops.runs "
                                       f"order by started_at desc limit {RUNS_SHOWN}")
-        if not _has(con, "main", "claim_series"):
+        if not table_exists(con, "main", "claim_series"):
             return data
         steps = _rows(con, """
             select s.claim_id, s.previous_claim_id, s.decrease_kind, s.decrease_note, s.change
@@ -134,7 +135,7 @@ def gather(warehouse: Path) -> dict:
         data["party_months"] = _rows(con, """
             select strftime(date_trunc('month', published_on), '%Y-%m') as month, claimant_party, count(*) as n
             from main.claims group by all order by month""")
-        if _has(con, "main", "reference_reconciliation"):
+        if table_exists(con, "main", "reference_reconciliation"):
             data["reconciliation"] = {
                 (r["is_official"], r["status"]): r["n"] for r in _rows(
                     con, "select is_official, status, count(*) as n from main.reference_reconciliation group by all")}
@@ -157,7 +158,7 @@ def _totals(con: duckdb.DuckDBPyConnection) -> list[dict]:
     groups = _rows(con, f"""
         select metric, subject, count(*) as n from main.claim_series where place is null
         group by all order by n desc, metric, subject limit {PLOTTED_TOTALS}""")
-    has_reference = _has(con, "main", "reference_series")
+    has_reference = table_exists(con, "main", "reference_series")
     for group in groups:
         points = _rows(con, """
             select s.claimant, s.as_of, s.value, s.qualifier, s.outlet
@@ -353,8 +354,7 @@ def write_report(report_dir: Path, run: dict, checks: list[CheckResult], data_do
     """Write the run's report files; returns the path of summary.md."""
     report_dir.mkdir(parents=True, exist_ok=True)
     markdown = render_markdown(run, checks, data_docs_index)
-    data = {"runs": [], "decreases": [], "explained": [], "totals": [], "party_months": [],
-            "reconciliation": {}, "official_differs": [], "periods": []}
+    data = _nothing()
     if warehouse is not None and Path(warehouse).exists():
         try:
             data = gather(Path(warehouse))

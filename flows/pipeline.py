@@ -15,10 +15,8 @@ import os
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsclaims")
 
 import argparse  # noqa: E402
-import contextlib  # noqa: E402
 import dataclasses  # noqa: E402
 import logging  # noqa: E402
-import signal  # noqa: E402
 
 import duckdb  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
@@ -138,35 +136,6 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
     return summary
 
 
-@contextlib.contextmanager
-def _stopping_on_signals():
-    """During the flow, SIGTERM and SIGINT first mark the run as stopping, which interrupts its
-    DuckDB queries (a query does not stop for a Python handler's exception), then go to the handler
-    they had: Prefect swaps in its own SIGTERM handler for a flow run, raising TerminationSignal."""
-    previous = {}
-
-    def handler(signum, frame):
-        stages.request_stop(signal.Signals(signum).name)
-        before = previous.get(signum)
-        if callable(before):
-            before(signum, frame)
-        elif signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        else:
-            raise SystemExit(128 + signum)
-
-    try:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            previous[sig] = signal.signal(sig, handler)
-    except ValueError:  # not the main thread (a served run's worker): signals are not ours to take
-        previous.clear()
-    try:
-        yield
-    finally:
-        for sig, before in previous.items():
-            signal.signal(sig, before)
-
-
 @flow(name="newsclaims-pipeline", log_prints=True)
 def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir: str | None = None,
              lock_wait: float | None = None, reference: str | None = None) -> dict:
@@ -179,7 +148,7 @@ def pipeline(inbox: str | None = None, warehouse: str | None = None, report_dir:
     summary: dict = {"run_id": run_id, "inbox": str(settings.inbox), "warehouse": str(settings.warehouse),
                      "status": "running"}
     try:
-        with _stopping_on_signals(), publish.run_lock(settings.warehouse, run_id, settings.lock_wait) as lock:
+        with stages.stopping_on_signals(), publish.run_lock(settings.warehouse, run_id, settings.lock_wait) as lock:
             summary = _locked_run(settings, run_id, lock, summary, logger)
     except publish.WarehouseBusy as busy:
         held = busy.held_seconds()

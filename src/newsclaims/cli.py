@@ -80,24 +80,10 @@ def _settings(args) -> Settings:
     )
 
 
-def _stop_on_signals() -> None:
-    """Ctrl-C and SIGTERM (what timeout, systemd and docker send) stop a run the same way: the run
-    is marked as stopping (no task retried, nothing published) and KeyboardInterrupt unwinds it,
-    so the temporary Prefect server and the run lock are released on the way out."""
-    import signal
-
+def cmd_run(args) -> int:
     from newsclaims import stages
 
-    def handler(signum, frame):
-        stages.request_stop(signal.Signals(signum).name)
-        raise KeyboardInterrupt(signal.Signals(signum).name)
-
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, handler)
-
-
-def cmd_run(args) -> int:
-    _stop_on_signals()
+    stages.stop_on_signals()  # for the rest of the process: its exit stops the temporary server too
     settings = _settings(args)
     if not settings.inbox.exists():
         raise SystemExit(f"newsclaims: inbox {settings.inbox} does not exist")

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import signal
 import threading
 import time
 import uuid
@@ -54,6 +55,42 @@ def request_stop(reason: str) -> None:
 
 def stop_requested() -> bool:
     return _STOP.is_set()
+
+
+def stop_on_signals() -> dict[int, object]:
+    """From now on, SIGINT and SIGTERM (Ctrl-C, and what timeout, systemd and docker send) stop the
+    run: it is marked as stopping, which interrupts its DuckDB queries (a query does not stop for a
+    Python handler's exception) and forbids retries and the publish; then the handler the signal had
+    runs (Prefect swaps in its own SIGTERM handler during a flow run), and KeyboardInterrupt unwinds
+    the rest, so the temporary Prefect server and the run lock are released on the way out. Returns
+    the handlers replaced (none outside the main thread, where signals are not ours to take)."""
+    previous: dict[int, object] = {}
+
+    def handler(signum, frame):
+        name = signal.Signals(signum).name
+        request_stop(name)
+        before = previous.get(signum)
+        if callable(before):
+            before(signum, frame)
+        raise KeyboardInterrupt(name)
+
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, handler)
+    except ValueError:  # not the main thread (a served run's worker)
+        previous.clear()
+    return previous
+
+
+@contextlib.contextmanager
+def stopping_on_signals() -> Iterator[None]:
+    """``stop_on_signals`` while inside; the handlers before it afterwards."""
+    previous = stop_on_signals()
+    try:
+        yield
+    finally:
+        for sig, before in previous.items():
+            signal.signal(sig, before)
 
 
 def clear_stop() -> None:

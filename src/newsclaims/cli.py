@@ -42,9 +42,7 @@ def _print_summary(summary: dict, seconds: float) -> None:
     if summary.get("files_unchanged"):
         print(f"    {summary['files_unchanged']} files unchanged since they were landed")
     if summary.get("reference_files"):
-        print(f"  reference values  {summary.get('reference_values', 0)} new from "
-              f"{summary['reference_files'] - summary.get('reference_unchanged', 0)} new files "
-              f"({summary.get('reference_unchanged', 0)} unchanged), {summary.get('reference_rejects', 0)} rejected")
+        print(f"  reference values  {_reference_counts(summary)}")
     for problem in summary.get("reference_problems") or []:
         print(f"    reference: {problem}")
     print(f"  articles extracted {summary.get('articles_extracted', 0)} "
@@ -70,6 +68,12 @@ def _print_summary(summary: dict, seconds: float) -> None:
     else:
         print("  report            not written: nothing new since the last build")
     print(f"  data docs         {summary.get('data_docs')}")
+
+
+def _reference_counts(result: dict) -> str:
+    """What a landing of reference files did, in a line."""
+    return (f"{result.get('reference_values', 0)} new from {result['reference_files'] - result['reference_unchanged']} "
+            f"new files ({result['reference_unchanged']} unchanged), {result['reference_rejects']} rejected")
 
 
 def _settings(args) -> Settings:
@@ -146,10 +150,7 @@ def cmd_reference(args) -> int:
     if not settings.reference.exists():
         raise SystemExit(f"newsclaims: reference {settings.reference} does not exist")
     result = _stage(settings, stages.reference_stage)
-    print(f"landed {result['reference_values']} reference values from "
-          f"{result['reference_files'] - result['reference_unchanged']} new files "
-          f"({result['reference_unchanged']} unchanged), {result['reference_rejects']} rejected, "
-          f"into {settings.warehouse}")
+    print(f"landed reference values: {_reference_counts(result)}, into {settings.warehouse}")
     for problem in result["reference_problems"]:
         print(f"  {problem}")
     return 0

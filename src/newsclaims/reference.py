@@ -20,6 +20,7 @@ days missing from a daily series are counted and reported.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -70,19 +71,10 @@ class ReferenceResult:
     reference_unknown_keys: dict[str, int] = field(default_factory=dict)
     reference_bad_values: int = 0
     reference_missing_days: int = 0
-    problems: list[str] = field(default_factory=list)
+    reference_problems: list[str] = field(default_factory=list)  # one line each, for the summary
 
     def as_dict(self) -> dict:
-        return {
-            "reference_files": self.reference_files,
-            "reference_unchanged": self.reference_unchanged,
-            "reference_values": self.reference_values,
-            "reference_rejects": self.reference_rejects,
-            "reference_unknown_keys": dict(self.reference_unknown_keys),
-            "reference_bad_values": self.reference_bad_values,
-            "reference_missing_days": self.reference_missing_days,
-            "reference_problems": list(self.problems),
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass
@@ -181,7 +173,7 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
         name, where = _printable(path.name), _printable(str(path))
         data, problem, deferred = read_entry(path, settle_seconds, now)
         if deferred:
-            result.problems.append(f"{name}: deferred, it may still be being written")
+            result.reference_problems.append(f"{name}: deferred, it may still be being written")
             continue
         result.reference_files += 1
         file_hash = entry_hash(data, where, problem)
@@ -213,16 +205,16 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
         result.reference_bad_values += parsed.bad_values
         result.reference_missing_days += len(parsed.missing)
         if parsed.unknown:
-            result.problems.append(f"{name}: keys not in seeds/reference_keys.csv, not landed: "
+            result.reference_problems.append(f"{name}: keys not in seeds/reference_keys.csv, not landed: "
                                    + ", ".join(f"{k} ({n} days)" for k, n in sorted(parsed.unknown.items())))
         if parsed.missing:
             shown = ", ".join(str(d) for d in parsed.missing[:MISSING_SHOWN])
             more = f" and {len(parsed.missing) - MISSING_SHOWN} more" if len(parsed.missing) > MISSING_SHOWN else ""
-            result.problems.append(f"{name}: {len(parsed.missing)} days missing from the series: {shown}{more}")
+            result.reference_problems.append(f"{name}: {len(parsed.missing)} days missing from the series: {shown}{more}")
         if parsed.bad_values:
-            result.problems.append(f"{name}: {parsed.bad_values} values that are not counts, not landed")
+            result.reference_problems.append(f"{name}: {parsed.bad_values} values that are not counts, not landed")
     result.reference_rejects = len(rejects)
-    for problem in result.problems:
+    for problem in result.reference_problems:
         log.warning("reference: %s", problem)
     con.execute("begin transaction")
     try:

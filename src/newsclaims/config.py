@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_EXTRACT_BUDGET_SECONDS = 30.0  # one article's extraction: most take milliseconds
 DBT_DIR = PROJECT_ROOT / "dbt"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -56,7 +57,7 @@ class Settings:
     settle_seconds: float = 5.0
     max_article_bytes: int = 5_000_000
     reference: Path | None = None
-    extract_budget_seconds: float = 30.0
+    extract_budget_seconds: float = DEFAULT_EXTRACT_BUDGET_SECONDS
     stall_seconds: float = 7200.0
     series_min_confidence: float = 0.8
 
@@ -71,7 +72,7 @@ class Settings:
             "settle_seconds": _number("NEWSCLAIMS_SETTLE_SECONDS", 5.0),
             "max_article_bytes": int(_number("NEWSCLAIMS_MAX_ARTICLE_BYTES", 5_000_000)),
             "reference": _path("NEWSCLAIMS_REFERENCE", None),
-            "extract_budget_seconds": _number("NEWSCLAIMS_EXTRACT_BUDGET_SECONDS", 30.0),
+            "extract_budget_seconds": _number("NEWSCLAIMS_EXTRACT_BUDGET_SECONDS", DEFAULT_EXTRACT_BUDGET_SECONDS),
             "stall_seconds": _number("NEWSCLAIMS_STALL_SECONDS", 7200.0),
             "series_min_confidence": _number("NEWSCLAIMS_SERIES_MIN_CONFIDENCE", 0.8),
         }

@@ -14,7 +14,8 @@ import logging
 import duckdb
 import pandas as pd
 
-from newsclaims.extraction.batch import DEFAULT_BUDGET, extract_parallel
+from newsclaims.config import DEFAULT_EXTRACT_BUDGET_SECONDS
+from newsclaims.extraction.batch import extract_parallel
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
 
 
 def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_VERSION,
-                     workers: int | None = None, budget: float | None = DEFAULT_BUDGET
+                     workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS
                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Articles in, (cleaned texts, claim mentions) out."""
     records = [
@@ -60,7 +61,7 @@ def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_
 
 
 def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTRACTOR_VERSION,
-                budget: float | None = DEFAULT_BUDGET) -> dict:
+                budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS) -> dict:
     """Extract pending articles into the warehouse in one transaction; returns counts. An article
     over its time budget, or whose extraction fails, is quarantined with the reason
     (``extract.article_texts.extraction_error``): it is not pending again for this version."""

@@ -55,31 +55,33 @@ def _release_duckdb() -> None:
             env.close()
 
 
-def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None,
-          variables: dict | None = None) -> BuildResult:
-    """``dbt build`` (seeds, models, data and unit tests) against the warehouse file."""
+def _invoke(warehouse: Path, command: list[str], target_dir: Path | None = None):
+    """Run one dbt command of this project, in-process, against the warehouse file; dbt's result.
+    Raises TransformError when dbt itself could not run."""
     from dbt.cli.main import dbtRunner
 
     os.environ["NEWSCLAIMS_WAREHOUSE"] = str(Path(warehouse).resolve())
-    args = [
-        "build",
-        "--project-dir", str(DBT_DIR),
-        "--profiles-dir", str(DBT_DIR),
-        "--quiet",
-        "--no-use-colors",
-    ]
+    args = [*command, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR), "--quiet", "--no-use-colors"]
     if target_dir is not None:
         args += ["--target-path", str(target_dir)]
-    if select:
-        args += ["--select", *select]
-    if variables:
-        args += ["--vars", json.dumps(variables)]
     try:
         result = dbtRunner().invoke(args)
     finally:
         _release_duckdb()
     if result.exception is not None:
         raise TransformError(f"dbt could not run: {result.exception}")
+    return result
+
+
+def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None,
+          variables: dict | None = None) -> BuildResult:
+    """``dbt build`` (seeds, models, data and unit tests) against the warehouse file."""
+    command = ["build"]
+    if select:
+        command += ["--select", *select]
+    if variables:
+        command += ["--vars", json.dumps(variables)]
+    result = _invoke(warehouse, command, target_dir)
     out = BuildResult()
     errors = []
     for node_result in getattr(result.result, "results", []) or []:
@@ -113,20 +115,12 @@ def docs(warehouse: Path, out_dir: Path) -> Path:
     import shutil
     import tempfile
 
-    from dbt.cli.main import dbtRunner
-
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="newsclaims-docs-") as tmp:
         copy = Path(tmp) / "warehouse.duckdb"
         shutil.copyfile(warehouse, copy)
-        os.environ["NEWSCLAIMS_WAREHOUSE"] = str(copy)
-        args = ["docs", "generate", "--static", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
-                "--target-path", str(Path(tmp) / "target"), "--quiet", "--no-use-colors"]
-        try:
-            result = dbtRunner().invoke(args)
-        finally:
-            _release_duckdb()
-        if result.exception is not None or not result.success:
-            raise TransformError(f"dbt docs could not be generated: {result.exception or result.result}")
+        result = _invoke(copy, ["docs", "generate", "--static"], Path(tmp) / "target")
+        if not result.success:
+            raise TransformError(f"dbt docs could not be generated: {result.result}")
         shutil.copyfile(Path(tmp) / "target" / "static_index.html", out_dir / "index.html")
     return out_dir / "index.html"

@@ -13,17 +13,16 @@ from concurrent.futures import ProcessPoolExecutor
 
 from newsclaims import progress
 from newsclaims.cleaning import clean
+from newsclaims.config import DEFAULT_EXTRACT_BUDGET_SECONDS
 from newsclaims.extraction.claims import EXTRACTOR_VERSION, ClaimExtractor
 from newsclaims.extraction.extractor import ExtractionBudgetExceeded
 
 # Below this many articles a second process costs more than it saves.
 PARALLEL_MIN_ARTICLES = 400
-# Seconds one article may take (NEWSCLAIMS_EXTRACT_BUDGET_SECONDS): most take milliseconds
-DEFAULT_BUDGET = 30.0
 
 
 def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION,
-                    budget: float | None = DEFAULT_BUDGET) -> tuple[list[dict], list[dict]]:
+                    budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS) -> tuple[list[dict], list[dict]]:
     """Clean and extract (article_id, title, body, published_on, outlet) records.
 
     Returns (texts, mentions) as rows without the run's id and time. An article whose extraction
@@ -63,7 +62,7 @@ def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION,
 
 
 def extract_parallel(records: list[tuple], version: str = EXTRACTOR_VERSION,
-                     workers: int | None = None, budget: float | None = DEFAULT_BUDGET
+                     workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS
                      ) -> tuple[list[dict], list[dict]]:
     """``extract_records`` over all cores for large batches (results in input order)."""
     workers = workers or os.cpu_count() or 1

@@ -103,13 +103,30 @@ def _frame(title: str, y_label: str, body: list[str], legend: list[tuple[str, st
             + "".join(body) + '<g class="legend">' + "".join(items) + "</g></svg>")
 
 
+INNER_W, INNER_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+
+def _no_data(title: str, y_label: str) -> str:
+    return _frame(title, y_label, ['<text x="300" y="160">no data</text>'], [])
+
+
+def _plot_area(y_ticks: list[float], y) -> list[str]:
+    """The plot's background and its value axis: a grid line and a label per tick (``y`` maps a
+    value to its height)."""
+    body = [f'<rect x="{LEFT}" y="{TOP}" width="{INNER_W}" height="{INNER_H}" fill="#fafafa" stroke="#ccc"/>']
+    for t, label in zip(y_ticks, tick_labels(y_ticks), strict=True):
+        body.append(f'<line x1="{LEFT}" x2="{LEFT + INNER_W}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="#e4e4e4"/>'
+                    f'<text class="tick" x="{LEFT - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{label}</text>')
+    return body
+
+
 def time_chart(title: str, y_label: str, points: dict[str, list[tuple[dt.date, float, str]]],
                line: list[tuple[dt.date, float]] | None = None, line_label: str = "reference") -> str:
     """Points per series (label -> [(date, value, hover text)]) and an optional line, over time."""
     dates = [d for pts in points.values() for d, _, _ in pts] + [d for d, _ in line or []]
     values = [v for pts in points.values() for _, v, _ in pts] + [v for _, v in line or []]
     if not dates:
-        return _frame(title, y_label, ['<text x="300" y="160">no data</text>'], [])
+        return _no_data(title, y_label)
     first, last = min(dates), max(dates)
     if first == last:
         first, last = first - dt.timedelta(days=15), last + dt.timedelta(days=15)
@@ -117,7 +134,7 @@ def time_chart(title: str, y_label: str, points: dict[str, list[tuple[dt.date, f
     smallest, largest = min(values), max(values)
     y_ticks = _ticks(0 if smallest < 0.3 * largest else smallest * 0.98, largest * 1.02 if largest > 0 else 1)
     low, high = y_ticks[0], y_ticks[-1]
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    inner_w, inner_h = INNER_W, INNER_H
     span = (last - first).days or 1
 
     def x(d: dt.date) -> float:
@@ -126,10 +143,7 @@ def time_chart(title: str, y_label: str, points: dict[str, list[tuple[dt.date, f
     def y(v: float) -> float:
         return TOP + inner_h - (v - low) / (high - low) * inner_h
 
-    body = [f'<rect x="{LEFT}" y="{TOP}" width="{inner_w}" height="{inner_h}" fill="#fafafa" stroke="#ccc"/>']
-    for t, label in zip(y_ticks, tick_labels(y_ticks), strict=True):
-        body.append(f'<line x1="{LEFT}" x2="{LEFT + inner_w}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="#e4e4e4"/>'
-                    f'<text class="tick" x="{LEFT - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{label}</text>')
+    body = _plot_area(y_ticks, y)
     for t in _date_ticks(first, last):
         body.append(f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{TOP + inner_h}" y2="{TOP + inner_h + 4}" '
                     f'stroke="#888"/><text class="tick" x="{x(t):.1f}" y="{TOP + inner_h + 17}" '
@@ -155,18 +169,14 @@ def time_chart(title: str, y_label: str, points: dict[str, list[tuple[dt.date, f
 def stacked_bars(title: str, y_label: str, categories: list[str], groups: dict[str, list[int]]) -> str:
     """Counts per category (x) stacked by group: groups maps a label to one count per category."""
     if not categories:
-        return _frame(title, y_label, ['<text x="300" y="160">no data</text>'], [])
+        return _no_data(title, y_label)
     totals = [sum(g[i] for g in groups.values()) for i in range(len(categories))]
     y_ticks = _ticks(0, max(totals) if max(totals) else 1)
     high = y_ticks[-1]
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    inner_w, inner_h = INNER_W, INNER_H
     slot = inner_w / len(categories)
     bar = max(1.0, slot * 0.8)
-    body = [f'<rect x="{LEFT}" y="{TOP}" width="{inner_w}" height="{inner_h}" fill="#fafafa" stroke="#ccc"/>']
-    for t, label in zip(y_ticks, tick_labels(y_ticks), strict=True):
-        ty = TOP + inner_h - t / high * inner_h
-        body.append(f'<line x1="{LEFT}" x2="{LEFT + inner_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#e4e4e4"/>'
-                    f'<text class="tick" x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">{label}</text>')
+    body = _plot_area(y_ticks, lambda v: TOP + inner_h - v / high * inner_h)
     label_every = max(1, math.ceil(len(categories) / 12))
     for i, category in enumerate(categories):
         base = TOP + inner_h

@@ -50,6 +50,8 @@ def _print_summary(summary: dict, seconds: float) -> None:
     if summary.get("extraction_failures"):
         print(f"    quarantined by extraction: {summary['extraction_failures']} (articles.extraction_error)")
     print(f"  claims            {summary.get('claims', 0)}")
+    if summary.get("claims_rejected"):
+        print(f"    rejected as no count: {summary['claims_rejected']} (main.rejected_claims says why)")
     print(f"  claimants         {summary.get('claimants', 0)}")
     if summary.get("build_skipped"):
         print(f"  build and checks  skipped: {summary['build_skipped']}")

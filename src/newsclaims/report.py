@@ -279,6 +279,7 @@ def render_html(run: dict, checks: list[CheckResult], data: dict, data_docs_inde
               ["rejected", run.get("rejects")], ["reference values landed", run.get("reference_values")],
               ["articles extracted", run.get("articles_extracted")],
               ["quarantined by extraction", run.get("extraction_failures")], ["claims", run.get("claims")],
+              ["mentions rejected as no count (main.rejected_claims)", run.get("claims_rejected")],
               ["claimants", run.get("claimants")]]
     out.append('<h2 id="counts">This run</h2>' + _table(["", "count"], [r for r in counts if r[1] is not None],
                                                          {1}, "counts"))

@@ -257,9 +257,12 @@ def report_stage(settings: Settings, summary: dict, checks: list[quality.CheckRe
 
 
 def warehouse_counts(settings: Settings) -> dict:
-    """Claims and claimants as the warehouse has them now (for stage-by-stage reports)."""
+    """Claims, claimants and the mentions rejected as no count (for stage-by-stage reports)."""
     with connect(settings.warehouse, read_only=True) as con:
         return {
             "claims": scalar(con, "select count(*) from main.claims"),
             "claimants": scalar(con, "select count(*) from main.claimants"),
+            # a warehouse built before the plausibility check has no rejected_claims yet
+            "claims_rejected": scalar(con, "select count(*) from main.rejected_claims")
+            if table_exists(con, "main", "rejected_claims") else 0,
         }

@@ -45,6 +45,10 @@ def build_inbox(inbox: Path) -> None:
         '[1, 2, 3]\n'
         '{"url": "u7", "date": "2022-03-07", "outlet": "Test Wire", "title": "T7", '
         '"text": "Ukraine\'s General Staff said 7,000 Russian soldiers were killed so far."}\n')
+    # landed, but its count is more than any claim of its metric can hold: rejected as no count
+    (inbox / "implausible.txt").write_text(
+        "date 2022-03-09\nsource: Test Wire\nTitle 9\nUkraine's General Staff said 900,000 Russian tanks "
+        "were destroyed so far.\n")
     (inbox / "page.html").write_text("<!DOCTYPE html><html><body><p>Not an article</p></body></html>")
     os.symlink("/etc/passwd", inbox / "link.txt")
     os.mkfifo(inbox / "pipe.fifo")
@@ -83,6 +87,7 @@ def test_hostile_inbox_is_quarantined_and_nothing_is_lost(prefect_server, tmp_pa
         rejects = con.execute("select source_file, line_number, reason, byte_size from raw.rejects").fetchall()
         landed = sorted(r[0] for r in con.execute("select source_file from raw.articles").fetchall())
         claims = sorted(r[0] for r in con.execute("select value from claims").fetchall())
+        rejected = con.execute("select source_file, value, metric, reason_kind from rejected_claims").fetchall()
         huge = con.execute("select octet_length(original), byte_size, content_hash from raw.rejects "
                            "where source_file = 'huge.txt'").fetchall()[0]
     by_file = {}
@@ -96,8 +101,11 @@ def test_hostile_inbox_is_quarantined_and_nothing_is_lost(prefect_server, tmp_pa
     huge_bytes = (inbox / "huge.txt").read_bytes()
     assert huge == (MAX_REJECT_KEPT_BYTES, len(huge_bytes), hashlib.sha256(huge_bytes).hexdigest())
     # good articles landed, the duplicate once, whatever its name
-    assert landed == ["batch.jsonl", "batch.jsonl", "crlf.txt", "same_a.txt", "utf16.txt"]
+    assert landed == ["batch.jsonl", "batch.jsonl", "crlf.txt", "implausible.txt", "same_a.txt", "utf16.txt"]
     assert claims == [2000, 3000, 4000, 5000, 7000]
+    # the 900,000 tanks are in no mart but rejected_claims, with the bound they broke
+    assert rejected == [("implausible.txt", 900000.0, "tanks_destroyed", "implausible")]
+    assert summary["claims_rejected"] == 1
     # the summary and the report say why
     assert summary["reject_reasons"]["file too large"] == 1
     assert sum(summary["reject_reasons"].values()) == len(EXPECTED_REJECTS) + 2

@@ -1,8 +1,11 @@
 -- One row per distinct claim per article: the same claimant, metric, value, subject,
 -- scope, date and stance said twice (title and body, say) is one claim; the first
--- mention (title before body, then by offset) is kept.
+-- mention (title before body, then by offset) is kept. Mentions whose value cannot be a
+-- claim (int_claim_mentions_checked) are left out.
 with mentions as (
-    select * from {{ ref('int_claim_mentions_current_version') }}
+    select * exclude (max_plausible, rejected_reason)
+    from {{ ref('int_claim_mentions_checked') }}
+    where rejected_reason is null
 ),
 
 keyed as (

@@ -79,14 +79,32 @@ def write_report(settings: Settings, summary: dict, checks: list[CheckResult]) -
 def _record_failure(settings: Settings, run_id: str, summary: dict, abandoned: dict | None,
                     exc: BaseException) -> None:
     """Publish only the record of a failed (or interrupted) run, on a fresh copy of the published
-    warehouse."""
-    work = publish.start_working_copy(settings.warehouse)  # discards the failed run's copy first
-    failed = dataclasses.replace(settings, warehouse=work)
-    stages.start_run(failed, run_id, abandoned)
-    status = "interrupted" if stages.stop_requested() or isinstance(exc, KeyboardInterrupt) else "failed"
+    warehouse; where none can be published (something writes the published file directly, or the
+    disk is full), keep the record beside it for the next run (``publish.note_refusal``)."""
+    status = "refused" if isinstance(exc, publish.WarehouseWritten) else \
+        "interrupted" if stages.stop_requested() or isinstance(exc, KeyboardInterrupt) else "failed"
     summary["status"] = status
+    unwritable = exc if isinstance(exc, publish.WarehouseWritten) else None  # no copy may be published
+    if unwritable is None:
+        try:
+            work = publish.start_working_copy(settings.warehouse)  # discards the failed run's copy first
+        except (publish.WarehouseWritten, publish.WarehouseIOError) as copy_exc:
+            unwritable = copy_exc
+    if unwritable is not None:
+        # someone writes the warehouse directly, or the disk is full: the record waits beside it
+        # for the next run to write into ops.runs
+        reason = f"{type(exc).__name__}: {exc}"
+        if unwritable is not exc:
+            reason += f" (recorded by a later run: {unwritable})"
+        publish.note_refusal(settings.warehouse, run_id, reason, status)
+        return
+    failed = dataclasses.replace(settings, warehouse=work)
+    refused = publish.pending_refusals(settings.warehouse)
+    stages.start_run(failed, run_id, abandoned, refused)
     stages.finish_run(failed, run_id, summary, status, f"{type(exc).__name__}: {exc}")
     publish.publish(settings.warehouse, work)
+    if refused:
+        publish.clear_refusals(settings.warehouse)
 
 
 def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: dict, logger) -> dict:
@@ -94,11 +112,13 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
     abandoned = lock.previous if publish.discard_partial(settings.warehouse) else None
     if abandoned:
         logger.warning("run %s did not finish; its partial work was discarded", abandoned.get("run_id"))
-    work = publish.start_working_copy(settings.warehouse)
-    ws = dataclasses.replace(settings, warehouse=work)
-    stages.start_run(ws, run_id, abandoned)
     checks: list[CheckResult] | None = None
+    refused: list[dict] = []
     try:
+        work = publish.start_working_copy(settings.warehouse)
+        ws = dataclasses.replace(settings, warehouse=work)
+        refused = publish.pending_refusals(settings.warehouse)
+        stages.start_run(ws, run_id, abandoned, refused)
         with stages.timed(summary, "land"):
             summary |= land_inbox(ws, run_id)
         with stages.timed(summary, "extract"):
@@ -124,6 +144,8 @@ def _locked_run(settings: Settings, run_id: str, lock: publish.Lock, summary: di
         if stages.stop_requested():
             raise KeyboardInterrupt("the run was stopped: its work is not published")
         publish.publish(settings.warehouse, work)
+        if refused:
+            publish.clear_refusals(settings.warehouse)
     except BaseException as exc:
         summary["status"] = "failed"
         try:

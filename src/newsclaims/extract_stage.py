@@ -17,6 +17,7 @@ import pandas as pd
 from newsclaims.config import DEFAULT_EXTRACT_BUDGET_SECONDS
 from newsclaims.extraction.batch import extract_parallel
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
+from newsclaims.warehouse import transaction
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,7 @@ def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTR
     failures = texts[texts["extraction_error"].notna()]
     for row in failures.itertuples(index=False):
         log.warning("quarantined article %s: %s", row.article_id, row.extraction_error)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         con.register("new_texts", texts)
         con.execute(
             "insert into extract.article_texts (article_id, extractor_version, title_clean, body_clean, "
@@ -85,10 +85,6 @@ def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTR
             con.register("new_mentions", mentions)
             con.execute(f"insert into extract.claim_mentions select {', '.join(MENTION_COLUMNS)} "
                         "from new_mentions")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     log.info("extracted %d claim mentions from %d articles with %s", len(mentions), len(texts), version)
     return {"articles_extracted": len(texts), "mentions": len(mentions), "extractor_version": version,
             "extraction_failures": len(failures)}

@@ -28,7 +28,7 @@ import pandas as pd
 
 from newsclaims import progress
 from newsclaims.parsing import ParseResult, parse_file, sha256
-from newsclaims.warehouse import scalar
+from newsclaims.warehouse import scalar, transaction
 
 log = logging.getLogger(__name__)
 
@@ -230,8 +230,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             rejects.append(reject_row(name, where, line_number, reason, original))
     shown.close()
     result.rejects = len(rejects)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         before = scalar(con, "select count(*) from raw.articles")
         _insert_articles(con, articles, landed_at, run_id)
         result.articles_landed = scalar(con, "select count(*) from raw.articles") - before
@@ -244,10 +243,6 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
                 "n_rejects, ?::timestamptz, ? from incoming_files "
                 "where file_hash not in (select file_hash from raw.files)", [landed_at, run_id])
             con.unregister("incoming_files")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     log.info("landed %d new articles (%d already landed), %d rejects, %d files unchanged, %d deferred, "
              "from %d files", result.articles_landed, result.articles_duplicate, result.rejects,
              result.files_unchanged, result.files_deferred, result.files_seen)

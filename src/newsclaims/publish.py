@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import shutil
+import struct
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,6 +51,15 @@ class WarehouseBusy(RuntimeError):
 class WarehouseStalled(RuntimeError):
     """Another run has held the run lock for longer than the stall limit: it is stuck, and every
     scheduled run after it would be skipped."""
+
+
+class WarehouseWritten(RuntimeError):
+    """Something writes the published warehouse directly (an open read-write session, a pending
+    WAL): a run that published now would lose those writes, so it refuses."""
+
+
+class WarehouseIOError(OSError):
+    """Copying or publishing the warehouse failed for the operating system's reason (a full disk)."""
 
 
 @dataclass
@@ -128,17 +138,55 @@ def discard_partial(warehouse: Path) -> bool:
     return found
 
 
+def writer_pid(database: Path) -> int | None:
+    """The process that has the database open read-write, if one has (DuckDB holds an fcntl write
+    lock on the file for a read-write connection, a read lock for a read-only one)."""
+    try:
+        fd = os.open(database, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        probe = struct.pack(FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        kind, _, _, _, pid = struct.unpack(FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, probe))
+    finally:
+        os.close(fd)
+    return pid if kind == fcntl.F_WRLCK else None
+
+
+FLOCK = "hhqqi"  # struct flock: l_type, l_whence, l_start, l_len, l_pid (native alignment)
+
+
+def check_no_direct_writer(warehouse: Path) -> None:
+    """Refuse (WarehouseWritten) while anything writes the published file directly: its writes
+    would be lost at the next publish, which replaces the file."""
+    wal = wal_path(warehouse)
+    if (pid := writer_pid(warehouse)) is not None:
+        raise WarehouseWritten(
+            f"{warehouse} is open read-write by process {pid} (a DuckDB session not opened read-only): "
+            f"this run would replace the file and lose that session's writes; close it or reopen it "
+            f"read-only, and run again")
+    if wal.exists():
+        # only a process writing the published file directly leaves a WAL; its changes would be
+        # lost by copying, so refuse rather than guess
+        raise WarehouseWritten(f"{wal} exists: something wrote {warehouse} directly and did not close it "
+                               f"cleanly; open and close it once with DuckDB to fold the WAL in, and run again")
+
+
+def _io_error(what: str, exc: OSError) -> WarehouseIOError:
+    return WarehouseIOError(exc.errno, f"{what}: {exc.strerror or exc}")
+
+
 def start_working_copy(warehouse: Path) -> Path:
     """A private copy of the published warehouse to build in (empty when none is published yet)."""
     work = building_path(warehouse)
     discard_partial(warehouse)
-    wal = wal_path(warehouse)
-    if wal.exists():
-        # Only a process writing the published file directly leaves a WAL; its
-        # changes would be lost by copying, so refuse rather than guess.
-        raise RuntimeError(f"{wal} exists: something writes {warehouse} directly; close it and retry")
+    check_no_direct_writer(warehouse)
     if warehouse.exists():
-        shutil.copyfile(warehouse, work)
+        try:
+            shutil.copyfile(warehouse, work)
+        except OSError as exc:
+            discard_partial(warehouse)  # a partial copy would only fill the disk further
+            raise _io_error(f"could not copy {warehouse} to {work}", exc) from exc
     return work
 
 
@@ -147,11 +195,45 @@ def publish(warehouse: Path, work: Path) -> None:
     wal = wal_path(work)
     if wal.exists():
         raise RuntimeError(f"{wal} exists: the working copy was not closed cleanly")
-    with open(work, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(work, warehouse)
-    _fsync_dir(warehouse.parent)
+    check_no_direct_writer(warehouse)  # a session opened read-write during the run
+    try:
+        with open(work, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(work, warehouse)
+        _fsync_dir(warehouse.parent)
+    except OSError as exc:
+        raise _io_error(f"could not publish {work} as {warehouse}", exc) from exc
     log.info("published %s", warehouse)
+
+
+def refusals_path(warehouse: Path) -> Path:
+    """Records of runs that could not write the warehouse (refused: something wrote it directly),
+    for the next run to write into ops.runs."""
+    return warehouse.with_name(warehouse.name + ".refused.jsonl")
+
+
+def note_refusal(warehouse: Path, run_id: str, reason: str, status: str = "refused") -> None:
+    """Keep a run's record beside the warehouse when the warehouse itself cannot be written."""
+    entry = {"run_id": run_id, "at": dt.datetime.now(dt.UTC).isoformat(), "status": status, "reason": reason}
+    with open(refusals_path(warehouse), "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry) + "\n")
+
+
+def pending_refusals(warehouse: Path) -> list[dict]:
+    path = refusals_path(warehouse)
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        with contextlib.suppress(ValueError):
+            if isinstance(entry := json.loads(line), dict) and entry.get("run_id"):
+                out.append(entry)
+    return out
+
+
+def clear_refusals(warehouse: Path) -> None:
+    """Forget the refusals once a published build records them."""
+    refusals_path(warehouse).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

@@ -42,7 +42,7 @@ from newsclaims.landing import (
     read_entry,
     reject_row,
 )
-from newsclaims.warehouse import scalar
+from newsclaims.warehouse import scalar, transaction
 
 log = logging.getLogger(__name__)
 
@@ -216,8 +216,7 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
     result.reference_rejects = len(rejects)
     for problem in result.reference_problems:
         log.warning("reference: %s", problem)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         before = scalar(con, "select count(*) from raw.reference_values")
         if values:
             frame = pd.DataFrame(values)
@@ -238,10 +237,6 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
                        unknown_keys, missing_days, first_date::date, last_date::date, ?::timestamptz, ?
                 from incoming_reference_files""", [landed_at, run_id])
             con.unregister("incoming_reference_files")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     log.info("reference: %d values landed from %d new files (%d unchanged), %d rejects",
              result.reference_values, result.reference_files - result.reference_unchanged,
              result.reference_unchanged, result.reference_rejects)

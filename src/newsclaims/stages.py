@@ -127,9 +127,18 @@ def pause_point(name: str) -> None:
         time.sleep(seconds)
 
 
-def start_run(settings: Settings, run_id: str, abandoned: dict | None = None) -> None:
-    """Record the run as running; and a dead predecessor, if its lock note says so, as abandoned."""
+def start_run(settings: Settings, run_id: str, abandoned: dict | None = None,
+              refused: list[dict] | None = None) -> None:
+    """Record the run as running; a dead predecessor, if its lock note says so, as abandoned; and
+    the runs that could not write the warehouse since its last publish (``publish.pending_refusals``:
+    refused, or failed while something wrote it directly) with their status and reason."""
     with connect(settings.warehouse) as con:
+        for entry in refused or []:
+            con.execute(
+                "insert into ops.runs (run_id, started_at, finished_at, status, error) "
+                "select ?, ?, ?, ?, ? where not exists (select 1 from ops.runs where run_id = ?)",
+                [entry["run_id"], entry.get("at"), entry.get("at"), entry.get("status") or "refused",
+                 entry.get("reason"), entry["run_id"]])
         if abandoned and abandoned.get("run_id"):
             con.execute(
                 "insert into ops.runs (run_id, started_at, finished_at, status, error) "

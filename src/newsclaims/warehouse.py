@@ -13,6 +13,7 @@ Python writes three schemas; dbt builds everything else from them.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,7 +154,7 @@ create table if not exists ops.runs (
     run_id        varchar primary key,
     started_at    timestamptz not null,
     finished_at   timestamptz,
-    status        varchar not null,      -- running, completed, failed, interrupted, abandoned
+    status        varchar not null,      -- running, completed, failed, interrupted, abandoned, refused
     inbox         varchar,
     files_seen    integer,
     files_deferred integer,
@@ -175,6 +176,8 @@ alter table ops.runs add column if not exists build_seconds double;
 alter table ops.runs add column if not exists check_seconds double;
 """
 
+
+log = logging.getLogger(__name__)
 
 _OPEN: set[duckdb.DuckDBPyConnection] = set()  # this process's open connections, for interrupt_all
 
@@ -208,6 +211,35 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
         if not read_only:
             con.execute(DDL)
         yield con
+
+
+def open_latest(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the newest published build, for notebooks and servers that live
+    across runs. ``duckdb.connect(path)`` in a process that still holds a connection to the file
+    returns that connection's database, the build it opened (DuckDB caches one database per file
+    per process); a fresh in-memory database attaching the file reads the file as it is now."""
+    con = duckdb.connect(":memory:")
+    quoted = str(Path(path).resolve()).replace("'", "''")
+    con.execute(f"attach '{quoted}' as warehouse (read_only)")
+    con.execute("use warehouse")
+    return con
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: committed at the end, rolled back on an error. The error raised is the one
+    that failed the work: when DuckDB has already ended the transaction (a full disk, an
+    interrupted query) the rollback's own "no transaction is active" would otherwise hide it."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException as exc:
+        try:
+            con.execute("rollback")
+        except Exception as rollback_exc:
+            log.debug("rollback after %s failed too: %s", type(exc).__name__, rollback_exc)
+        raise
+    con.execute("commit")
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):

@@ -71,6 +71,22 @@ def test_attribution_finds_the_teller_and_its_side():
     assert names_a_party("the Kremlin said") and not names_a_party("the mayor said")
 
 
+def test_a_speaker_no_alias_names_is_the_claimant_when_the_text_marks_its_side():
+    rules = Extractor()
+
+    def teller(sentence: str) -> tuple[str, str, str]:
+        [claim] = rules.extract("T", sentence, DAY, "BBC News")
+        return claim.claimant, claim.claimant_party, claim.evidence[-1]
+
+    name, party, cue = teller("Russian investigators reported on Saturday that at least three civilians were killed.")
+    assert (name, party) == ("Russian investigators", "russia") and cue.endswith("+generic")
+    # a side the text does not mark is not guessed: the outlet's voice stands
+    assert teller("The presidency said six people were wounded on Friday.")[:2] == ("BBC News", "media")
+    # an event is no speaker, and "claimed the lives" reports nothing
+    assert teller("The Russian strike killed 14 people.")[:2] == ("BBC News", "media")
+    assert teller("Russian forces claimed the lives of 14 people.")[:2] == ("BBC News", "media")
+
+
 def test_dedupe_keeps_one_claim_per_claimant_metric_and_value():
     [claim] = Extractor().extract("T", "The mayor said 14 people were killed in the strike.", DAY, "BBC News")
     title = dataclasses.replace(claim, section="title")

@@ -490,8 +490,10 @@ class Attribution:
             return None
         head = m.group("head")
         if head.lower() in SKIP_WORDS or head.lower() in TIME_WORDS or head.lower() in WEEKDAYS or \
-                not (head[0].isupper() or AGENT_NOUN.fullmatch(head)):
-            return None  # "the strike claimed", "the war has displaced": no one speaks
+                not (head[0].isupper() or AGENT_NOUN.fullmatch(head)) or names_a_party(head):
+            # "the strike claimed", "the war has displaced": no one speaks; "Russian" alone is a
+            # side's adjective, for the rules that name that side's government
+            return None
         marked = names_a_party(text) or RUSSIAN_PLACES.search(text) is not None
         if not marked:
             # an unmarked speaker ("the presidency said") is left to the outlet's voice: giving it

@@ -292,11 +292,19 @@ def reject_row(name: str, where: str, line_number: int | None, reason: str, orig
 
 
 def _insert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[dict], landed_at, run_id: str) -> None:
+    # The same rejected bytes under another name, on another line or in a later run keep no second
+    # copy: ``original`` is null where a row with the same content_hash already holds it.
     _insert_new(con, rejects, """
         insert into raw.rejects
-        select reject_id, source_file, source_path, line_number::integer, reason, byte_size,
-               content_hash, original, ?::timestamptz, ?
-        from incoming
-        where reject_id not in (select reject_id from raw.rejects)
-        qualify row_number() over (partition by reject_id order by source_path) = 1
+        with new as (
+            select * from incoming
+            where reject_id not in (select reject_id from raw.rejects)
+            qualify row_number() over (partition by reject_id order by source_path) = 1
+        )
+        select reject_id, source_file, source_path, line_number::integer, reason, byte_size, content_hash,
+               case when row_number() over (partition by content_hash order by source_path, reject_id) = 1
+                         and content_hash not in (select content_hash from raw.rejects where original is not null)
+                    then original end,
+               ?::timestamptz, ?
+        from new
         """, [landed_at, run_id])

@@ -62,7 +62,8 @@ create table if not exists raw.rejects (
     reason        varchar not null,
     byte_size     bigint not null,       -- the whole rejected input's size
     content_hash  varchar not null,      -- and SHA-256
-    original      blob not null,         -- its first bytes, at most 1 MiB (landing.MAX_REJECT_KEPT_BYTES)
+    original      blob,                  -- its first bytes, at most 1 MiB (landing.MAX_REJECT_KEPT_BYTES); null where
+                                         -- an earlier row with the same content_hash holds them
     landed_at     timestamptz not null,
     run_id        varchar not null
 );
@@ -210,7 +211,17 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
     with tracked(duckdb.connect(str(path), read_only=read_only)) as con:
         if not read_only:
             con.execute(DDL)
+            _migrate(con)
         yield con
+
+
+def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a warehouse made by an older version to this one's tables (what DDL's ``if not exists``
+    cannot): raw.rejects.original became nullable when rejected bytes began to be kept once."""
+    nullable = scalar(con, "select is_nullable from information_schema.columns where table_schema = 'raw' "
+                           "and table_name = 'rejects' and column_name = 'original'")
+    if nullable == "NO":
+        con.execute("alter table raw.rejects alter column original drop not null")
 
 
 def open_latest(path: Path) -> duckdb.DuckDBPyConnection:

@@ -147,3 +147,47 @@ def test_a_hard_link_is_refused_and_a_rejected_original_is_kept_capped(tmp_path)
     import hashlib
 
     assert digest == hashlib.sha256(junk).hexdigest()
+
+
+def _files_with_one_bad_line(inbox, names, bad: bytes) -> None:
+    for n, name in enumerate(names):  # files that differ, each holding the same broken line
+        good = (f'{{"url": "u{name}", "date": "2023-03-01", "title": "T{n}", "text": "Body {n}."}}\n').encode()
+        (inbox / name).write_bytes(good + bad + b"\n")
+
+
+def test_the_same_rejected_bytes_are_kept_once_whatever_their_file_or_run(tmp_path):
+    """A broken line repeated in several files, and again in a later run, is one kept original:
+    every rejection is recorded, only the first row of a content hash holds the bytes. (A whole file
+    seen before is not read again at all.)"""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bad = b'{"url": "broken", "text": "' + b"x" * 5000
+    _files_with_one_bad_line(inbox, ["a.jsonl", "b.jsonl", "c.jsonl"], bad)
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=TODAY)
+        _files_with_one_bad_line(inbox, ["d.jsonl"], bad)  # a later run
+        (inbox / "other.jsonl").write_bytes(b"[1, 2]\n")
+        land(con, inbox, "run-2", today=TODAY)
+        rows = con.execute("select source_file, byte_size, octet_length(original) from raw.rejects "
+                           "order by source_file").fetchall()
+        landed = con.execute("select count(*) from raw.articles").fetchone()[0]
+    assert landed == 4
+    assert [r[0] for r in rows] == ["a.jsonl", "b.jsonl", "c.jsonl", "d.jsonl", "other.jsonl"]
+    kept = {name: n for name, _, n in rows}
+    assert kept == {"a.jsonl": len(bad), "b.jsonl": None, "c.jsonl": None, "d.jsonl": None, "other.jsonl": 6}
+
+
+def test_a_warehouse_of_an_older_version_gets_the_nullable_original(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema raw")
+        con.execute("create table raw.rejects (reject_id varchar primary key, source_file varchar not null, "
+                    "source_path varchar not null, line_number integer, reason varchar not null, byte_size "
+                    "bigint not null, content_hash varchar not null, original blob not null, landed_at "
+                    "timestamptz not null, run_id varchar not null)")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _files_with_one_bad_line(inbox, ["a.jsonl", "b.jsonl"], b"{broken")
+    with connect(path) as con:
+        land(con, inbox, "run-1", today=TODAY)
+        assert con.execute("select count(*), count(original) from raw.rejects").fetchall() == [(2, 1)]

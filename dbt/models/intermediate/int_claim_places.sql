@@ -18,20 +18,35 @@ places as (
             else '\b(?:(?:in|to|into|across|near|around|outside|from|of)\s+(?:the\s+)?'
                 || '(?:(?:city|town|region|oblast|province) of\s+)?(?:' || pattern || ')\b'
                 || '|(?:' || pattern || ')(?:''s|’s)\s)'
-        end as phrase_pattern
+        end as phrase_pattern,
+        -- a pattern of plain names ("Kharkiv|Kharkov") gives the words a sentence must contain
+        -- for the phrase to match: a cheap test that spares most of the regex work
+        case when not regexp_matches(pattern, '[\\^$.*+?()\[\]{}]')
+            then string_split(pattern, '|')
+        end as names
     from {{ ref('places') }}
+),
+
+named as (
+    -- the pairs whose sentence holds one of the place's names (every pair, for a pattern that is
+    -- a regular expression)
+    select claims.*, places.*
+    from claims
+    inner join places
+        on places.names is null
+        or list_bool_or(list_transform(places.names, lambda name: contains(claims.sentence, name)))
 ),
 
 found as (
     select
-        claims.claim_id,
-        places.place,
-        places.place_kind,
-        places.country,
-        abs(strpos(claims.sentence, regexp_extract(claims.sentence, places.phrase_pattern))
-            - strpos(claims.sentence, claims.number_text)) as distance
-    from claims
-    inner join places on regexp_matches(claims.sentence, places.phrase_pattern)
+        claim_id,
+        place,
+        place_kind,
+        country,
+        abs(strpos(sentence, regexp_extract(sentence, phrase_pattern))
+            - strpos(sentence, number_text)) as distance
+    from named
+    where regexp_matches(sentence, phrase_pattern)
 ),
 
 final as (

@@ -41,6 +41,8 @@ def _print_summary(summary: dict, seconds: float) -> None:
               f"{', '.join(summary.get('deferred_files', []))}")
     if summary.get("files_unchanged"):
         print(f"    {summary['files_unchanged']} files unchanged since they were landed")
+    if summary.get("files_reread"):
+        print(f"    {summary['files_reread']} files read again: an older parser version read them")
     if summary.get("reference_files"):
         print(f"  reference values  {_reference_counts(summary)}")
     for problem in summary.get("reference_problems") or []:

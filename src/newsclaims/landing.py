@@ -27,7 +27,7 @@ import duckdb
 import pandas as pd
 
 from newsclaims import progress
-from newsclaims.parsing import ParseResult, parse_file, sha256
+from newsclaims.parsing import PARSER_VERSION, ParseResult, parse_file, sha256
 from newsclaims.warehouse import scalar, transaction
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ MAX_REJECT_KEPT_BYTES = 1 << 20
 class LandingResult:
     files_seen: int = 0
     files_unchanged: int = 0
+    files_reread: int = 0  # files an older parser version read, read again
     files_deferred: int = 0
     articles_landed: int = 0
     articles_duplicate: int = 0
@@ -54,6 +55,7 @@ class LandingResult:
         return {
             "files_seen": self.files_seen,
             "files_unchanged": self.files_unchanged,
+            "files_reread": self.files_reread,
             "files_deferred": self.files_deferred,
             "deferred_files": list(self.deferred),
             "articles_landed": self.articles_landed,
@@ -168,7 +170,11 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     result = LandingResult()
     landed_at = dt.datetime.now(dt.UTC)
     now = time.time()
-    known = {row[0] for row in con.execute("select file_hash from raw.files").fetchall()}
+    # files read by this parser version are not read again; those an older one read are
+    known = {row[0] for row in con.execute(
+        "select file_hash from raw.files where coalesce(parser_version, 1) >= ?", [PARSER_VERSION]).fetchall()}
+    older = {row[0] for row in con.execute(
+        "select file_hash from raw.files where coalesce(parser_version, 1) < ?", [PARSER_VERSION]).fetchall()}
     articles: list[dict] = []
     rejects: list[dict] = []
     files: list[dict] = []
@@ -194,6 +200,8 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             result.files_unchanged += 1
             continue
         known.add(file_hash)
+        if file_hash in older:
+            result.files_reread += 1
         if data is not None:
             try:
                 parsed = parse_entry(name, data, max_article_bytes, today)
@@ -204,7 +212,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
             parsed = ParseResult(rejects=[(None, problem, b"")])
         files.append({"file_hash": file_hash, "source_file": name, "source_path": where,
                       "byte_size": len(data or b""), "n_articles": len(parsed.articles),
-                      "n_rejects": len(parsed.rejects)})
+                      "n_rejects": len(parsed.rejects), "parser_version": PARSER_VERSION})
         for article in parsed.articles:
             raw_bytes = article.raw_text.encode("utf-8")
             articles.append({
@@ -238,10 +246,14 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
         _insert_rejects(con, rejects, landed_at, run_id)
         if files:
             con.register("incoming_files", pd.DataFrame(files))
+            # a file read again by a newer parser keeps its first landing and gains the new counts
             con.execute(
-                "insert into raw.files select file_hash, source_file, source_path, byte_size, n_articles, "
-                "n_rejects, ?::timestamptz, ? from incoming_files "
-                "where file_hash not in (select file_hash from raw.files)", [landed_at, run_id])
+                "insert into raw.files (file_hash, source_file, source_path, byte_size, n_articles, n_rejects, "
+                "landed_at, run_id, parser_version) select file_hash, source_file, source_path, byte_size, "
+                "n_articles, n_rejects, ?::timestamptz, ?, parser_version from incoming_files "
+                "on conflict (file_hash) do update set n_articles = excluded.n_articles, "
+                "n_rejects = excluded.n_rejects, parser_version = excluded.parser_version",
+                [landed_at, run_id])
             con.unregister("incoming_files")
     log.info("landed %d new articles (%d already landed), %d rejects, %d files unchanged, %d deferred, "
              "from %d files", result.articles_landed, result.articles_duplicate, result.rejects,

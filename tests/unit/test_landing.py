@@ -191,3 +191,28 @@ def test_a_warehouse_of_an_older_version_gets_the_nullable_original(tmp_path):
     with connect(path) as con:
         land(con, inbox, "run-1", today=TODAY)
         assert con.execute("select count(*), count(original) from raw.rejects").fetchall() == [(2, 1)]
+
+
+def test_files_an_older_parser_read_are_read_again_without_duplicating_what_landed(tmp_path):
+    """An older parser lost a line of this file (here: its article deleted, and the file marked as read
+    by parser version 1, as warehouses made before the version was recorded are). The current parser
+    reads the file again once: the lost article lands, the other is not stored twice."""
+    from newsclaims.parsing import PARSER_VERSION
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "batch.jsonl").write_text(
+        '{"url": "u1", "date": "2023-03-01", "title": "One", "text": "First."}\n'
+        '{"url": "u2", "date": "2023-03-02", "title": "Two", "text": "Second."}\n')
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=TODAY)
+        con.execute("delete from raw.articles where title = 'Two'")
+        con.execute("update raw.files set parser_version = null")
+        again = land(con, inbox, "run-2", today=TODAY)
+        titles = sorted(r[0] for r in con.execute("select title from raw.articles").fetchall())
+        files = con.execute("select parser_version, n_articles, run_id from raw.files").fetchall()
+        third = land(con, inbox, "run-3", today=TODAY)
+    assert (again.files_reread, again.articles_landed, again.articles_duplicate) == (1, 1, 1)
+    assert titles == ["One", "Two"]
+    assert files == [(PARSER_VERSION, 2, "run-1")]  # one row, its first landing kept
+    assert (third.files_unchanged, third.files_reread, third.articles_landed) == (1, 0, 0)

@@ -80,6 +80,8 @@ def test_a_speaker_no_alias_names_is_the_claimant_when_the_text_marks_its_side()
 
     name, party, cue = teller("Russian investigators reported on Saturday that at least three civilians were killed.")
     assert (name, party) == ("Russian investigators", "russia") and cue.endswith("+generic")
+    # unnamed media reports are the outlet's voice, whatever side they are on
+    assert teller("Russian media reported that 25 civilians were killed.")[:2] == ("BBC News", "media")
     # a side the text does not mark is not guessed: the outlet's voice stands
     assert teller("The presidency said six people were wounded on Friday.")[:2] == ("BBC News", "media")
     # an event is no speaker, and "claimed the lives" reports nothing

@@ -260,9 +260,10 @@ GENERIC_SUBJECT = re.compile(
 
 
 # a head noun that names someone who can speak: a doer ("officer", "investigators", "residents"),
-# or a body known by what it does ("the presidency", "sources", "witnesses")
+# or a body known by what it does ("the presidency", "sources", "witnesses"); not "media": unnamed
+# media reports are the outlet's own voice (GUIDELINES)
 AGENT_NOUN = re.compile(r"[a-z'’-]+(?:er|or|ist|ian|ant|ent|ary|ee)s?|presidency|sources?|witness(?:es)?|"
-                        r"media|intelligence|authorities|officials|staff|police|military|government",
+                        r"intelligence|authorities|officials|staff|police|military|government",
                         re.IGNORECASE)
 
 

@@ -47,7 +47,7 @@ from newsclaims.extraction.sentences import _sentence_at, quote_spans, split_sen
 from newsclaims.extraction.subject import Subjects
 from newsclaims.extraction.vocab import Vocab
 
-RULES_VERSION = "rules-1.70.0"
+RULES_VERSION = "rules-1.70.1"
 
 
 # How many sentences back "he said" and "the statement added" look for the source they continue.

@@ -8,6 +8,7 @@ and dbt reads only the current version).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 
@@ -15,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from newsclaims.config import DEFAULT_EXTRACT_BUDGET_SECONDS
-from newsclaims.extraction.batch import extract_parallel
+from newsclaims.extraction.batch import PARALLEL_MIN_ARTICLES, extract_parallel, worker_pool
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
 from newsclaims.warehouse import transaction
 
@@ -29,7 +30,14 @@ MENTION_COLUMNS = [
 ]
 
 
-def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION) -> pd.DataFrame:
+# run_extract works through the pending articles this many at a time: memory holds one batch's
+# bodies and claims, whatever the warehouse holds
+EXTRACT_BATCH = 5_000
+
+
+def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION,
+                     limit: int | None = None) -> pd.DataFrame:
+    """The articles the extractor ``version`` has not processed, by article_id (at most ``limit``)."""
     return con.execute(
         """
         select a.article_id, a.title, a.body, a.published_on, a.outlet
@@ -39,21 +47,22 @@ def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
             where t.article_id = a.article_id and t.extractor_version = ?
         )
         order by a.article_id
+        limit ?
         """,
-        [version],
+        [version, limit],
     ).df()
 
 
 def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_VERSION,
-                     workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS
-                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS,
+                     pool=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Articles in, (cleaned texts, claim mentions) out."""
     records = [
         (row.article_id, row.title, row.body, pd.Timestamp(row.published_on).date(),
          row.outlet if isinstance(row.outlet, str) else None)  # pandas gives NaN for null
         for row in frame.itertuples(index=False)
     ]
-    texts, mentions = extract_parallel(records, version, workers, budget)
+    texts, mentions = extract_parallel(records, version, workers, budget, pool)
     now = dt.datetime.now(dt.UTC)
     for text in texts:
         text["extracted_at"] = now
@@ -63,14 +72,31 @@ def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_
 
 def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTRACTOR_VERSION,
                 budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS) -> dict:
-    """Extract pending articles into the warehouse in one transaction; returns counts. An article
-    over its time budget, or whose extraction fails, is quarantined with the reason
-    (``extract.article_texts.extraction_error``): it is not pending again for this version."""
-    pending = pending_articles(con, version)
-    if pending.empty:
+    """Extract the pending articles into the warehouse, EXTRACT_BATCH at a time, each batch in one
+    transaction; returns counts. An article over its time budget, or whose extraction fails, is
+    quarantined with the reason (``extract.article_texts.extraction_error``): it is not pending
+    again for this version."""
+    counts = {"articles_extracted": 0, "mentions": 0, "extractor_version": version, "extraction_failures": 0}
+    with contextlib.ExitStack() as stack:
+        pool = None  # one pool of workers for every batch, started when a batch is worth it
+        while not (pending := pending_articles(con, version, EXTRACT_BATCH)).empty:
+            if pool is None and len(pending) >= PARALLEL_MIN_ARTICLES and (pool := worker_pool()) is not None:
+                stack.enter_context(pool)
+            counts = _extract_batch(con, pending, run_id, version, budget, pool, counts)
+    if not counts["articles_extracted"]:
         log.info("nothing to extract: every article is done by %s", version)
-        return {"articles_extracted": 0, "mentions": 0, "extractor_version": version, "extraction_failures": 0}
-    texts, mentions = extract_articles(pending, run_id, version, budget=budget)
+    else:
+        log.info("extracted %d claim mentions from %d articles with %s", counts["mentions"],
+                 counts["articles_extracted"], version)
+    return counts
+
+
+def _extract_batch(con: duckdb.DuckDBPyConnection, pending: pd.DataFrame, run_id: str, version: str,
+                   budget: float | None, pool, counts: dict) -> dict:
+    """Extract one batch of pending articles and store it in one transaction; the counts so far."""
+    texts, mentions = extract_articles(pending, run_id, version, budget=budget, pool=pool)
+    if len(texts) != len(pending):  # each article must leave a row, or it would be pending forever
+        raise RuntimeError(f"extraction gave {len(texts)} article rows for {len(pending)} articles")
     failures = texts[texts["extraction_error"].notna()]
     for row in failures.itertuples(index=False):
         log.warning("quarantined article %s: %s", row.article_id, row.extraction_error)
@@ -79,12 +105,14 @@ def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTR
         con.execute(
             "insert into extract.article_texts (article_id, extractor_version, title_clean, body_clean, "
             "boilerplate, mojibake_repaired, extracted_at, run_id, extraction_error) select article_id, "
-            "extractor_version, title_clean, body_clean, boilerplate, mojibake_repaired, extracted_at, run_id, "
-            "extraction_error from new_texts")
+            "extractor_version, title_clean, body_clean, boilerplate, mojibake_repaired, extracted_at, "
+            "run_id, extraction_error from new_texts")
+        con.unregister("new_texts")
         if not mentions.empty:
             con.register("new_mentions", mentions)
             con.execute(f"insert into extract.claim_mentions select {', '.join(MENTION_COLUMNS)} "
                         "from new_mentions")
-    log.info("extracted %d claim mentions from %d articles with %s", len(mentions), len(texts), version)
-    return {"articles_extracted": len(texts), "mentions": len(mentions), "extractor_version": version,
-            "extraction_failures": len(failures)}
+            con.unregister("new_mentions")
+    return {**counts, "articles_extracted": counts["articles_extracted"] + len(texts),
+            "mentions": counts["mentions"] + len(mentions),
+            "extraction_failures": counts["extraction_failures"] + len(failures)}

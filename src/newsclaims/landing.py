@@ -161,6 +161,12 @@ def parse_entry(name: str, data: bytes, max_article_bytes: int, today: dt.date |
     return result
 
 
+# land() inserts what it has read every FLUSH_ROWS articles or FLUSH_BYTES of them, so the rows it
+# holds stay a batch whatever the inbox holds (one transaction all the same)
+FLUSH_ROWS = 2_000
+FLUSH_BYTES = 64 * 2**20
+
+
 def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.date | None = None,
          settle_seconds: float = 0.0, max_article_bytes: int = 5_000_000,
          skip: Callable[[Path], bool] | None = None) -> LandingResult:
@@ -175,75 +181,104 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
         "select file_hash from raw.files where coalesce(parser_version, 1) >= ?", [PARSER_VERSION]).fetchall()}
     older = {row[0] for row in con.execute(
         "select file_hash from raw.files where coalesce(parser_version, 1) < ?", [PARSER_VERSION]).fetchall()}
+    entries = inbox_files(inbox)
+    shown = progress.bar(len(entries), "landing", unit="file")
+
+    def read_files():
+        """(raw.files row, article rows, reject rows) of each inbox file to be landed, one file at a
+        time; a file of more than FLUSH_ROWS articles gives them first in batches (with no row)."""
+        for path in entries:
+            shown.update()
+            if skip is not None and skip(path):
+                result.skipped.append(path)
+                continue
+            result.files_seen += 1
+            # a name that is not UTF-8 (its bytes kept by Python as surrogate escapes) is stored escaped
+            name = _printable(path.name)
+            where = _printable(str(path))
+            data, problem, deferred = read_entry(path, settle_seconds, now)
+            if deferred:
+                result.files_deferred += 1
+                result.deferred.append(name)
+                log.info("deferred %s: it may still be being written", name)
+                continue
+            file_hash = entry_hash(data, where, problem)
+            if file_hash in known:
+                result.files_unchanged += 1
+                continue
+            known.add(file_hash)
+            if file_hash in older:
+                result.files_reread += 1
+            if data is not None:
+                try:
+                    parsed = parse_entry(name, data, max_article_bytes, today)
+                except Exception as exc:  # one file's surprise must not stop the others
+                    log.exception("could not parse %s", name)
+                    parsed = ParseResult(rejects=[(None, f"unreadable: {type(exc).__name__}: {exc}"[:500], data)])
+            else:
+                parsed = ParseResult(rejects=[(None, problem, b"")])
+            file_row = {"file_hash": file_hash, "source_file": name, "source_path": where,
+                        "byte_size": len(data or b""), "n_articles": len(parsed.articles),
+                        "n_rejects": len(parsed.rejects), "parser_version": PARSER_VERSION}
+            article_rows: list[dict] = []
+            reject_rows: list[dict] = []
+            for article in parsed.articles:
+                if len(article_rows) >= FLUSH_ROWS:  # a file of many articles goes in batches too
+                    yield None, article_rows, []
+                    article_rows = []
+                raw_bytes = article.raw_text.encode("utf-8")
+                article_rows.append({
+                    "article_id": article.content_hash[:16],
+                    "content_hash": article.content_hash,
+                    "source_file": name,
+                    "source_path": where,
+                    "line_number": article.line_number,
+                    "file_format": "jsonl" if article.line_number is not None else "text",
+                    "byte_size": len(raw_bytes) if article.line_number is not None else len(data),
+                    "raw_text": article.raw_text,
+                    "published_on": article.published_on,
+                    "title": article.title,
+                    "body": article.body,
+                    "byline": article.byline,
+                    "outlet": article.outlet,
+                    "url": article.url,
+                })
+            for line_number, reason, original in parsed.rejects:
+                log.warning("rejected %s%s: %s", name, f" line {line_number}" if line_number else "", reason)
+                kind = reason.split(":")[0]
+                result.reject_reasons[kind] = result.reject_reasons.get(kind, 0) + 1
+                reject_rows.append(reject_row(name, where, line_number, reason, original))
+            yield file_row, article_rows, reject_rows
+
     articles: list[dict] = []
     rejects: list[dict] = []
     files: list[dict] = []
-    entries = inbox_files(inbox)
-    shown = progress.bar(len(entries), "landing", unit="file")
-    for path in entries:
-        shown.update()
-        if skip is not None and skip(path):
-            result.skipped.append(path)
-            continue
-        result.files_seen += 1
-        # a name that is not UTF-8 (its bytes kept by Python as surrogate escapes) is stored escaped
-        name = _printable(path.name)
-        where = _printable(str(path))
-        data, problem, deferred = read_entry(path, settle_seconds, now)
-        if deferred:
-            result.files_deferred += 1
-            result.deferred.append(name)
-            log.info("deferred %s: it may still be being written", name)
-            continue
-        file_hash = entry_hash(data, where, problem)
-        if file_hash in known:
-            result.files_unchanged += 1
-            continue
-        known.add(file_hash)
-        if file_hash in older:
-            result.files_reread += 1
-        if data is not None:
-            try:
-                parsed = parse_entry(name, data, max_article_bytes, today)
-            except Exception as exc:  # one file's surprise must not stop the others
-                log.exception("could not parse %s", name)
-                parsed = ParseResult(rejects=[(None, f"unreadable: {type(exc).__name__}: {exc}"[:500], data)])
-        else:
-            parsed = ParseResult(rejects=[(None, problem, b"")])
-        files.append({"file_hash": file_hash, "source_file": name, "source_path": where,
-                      "byte_size": len(data or b""), "n_articles": len(parsed.articles),
-                      "n_rejects": len(parsed.rejects), "parser_version": PARSER_VERSION})
-        for article in parsed.articles:
-            raw_bytes = article.raw_text.encode("utf-8")
-            articles.append({
-                "article_id": article.content_hash[:16],
-                "content_hash": article.content_hash,
-                "source_file": name,
-                "source_path": where,
-                "line_number": article.line_number,
-                "file_format": "jsonl" if article.line_number is not None else "text",
-                "byte_size": len(raw_bytes) if article.line_number is not None else len(data),
-                "raw_text": article.raw_text,
-                "published_on": article.published_on,
-                "title": article.title,
-                "body": article.body,
-                "byline": article.byline,
-                "outlet": article.outlet,
-                "url": article.url,
-            })
-        for line_number, reason, original in parsed.rejects:
-            log.warning("rejected %s%s: %s", name, f" line {line_number}" if line_number else "", reason)
-            kind = reason.split(":")[0]
-            result.reject_reasons[kind] = result.reject_reasons.get(kind, 0) + 1
-            rejects.append(reject_row(name, where, line_number, reason, original))
-    shown.close()
-    result.rejects = len(rejects)
+    parsed_articles = held = 0
+
+    def flush() -> None:
+        """Insert the rows held and let them go: memory holds a batch, not the inbox."""
+        _insert_articles(con, articles, landed_at, run_id)
+        _insert_rejects(con, rejects, landed_at, run_id)
+        articles.clear()
+        rejects.clear()
+
     with transaction(con):
         before = scalar(con, "select count(*) from raw.articles")
-        _insert_articles(con, articles, landed_at, run_id)
+        for file_row, article_rows, reject_rows in read_files():
+            if file_row is not None:
+                files.append(file_row)
+            articles.extend(article_rows)
+            rejects.extend(reject_rows)
+            parsed_articles += len(article_rows)
+            result.rejects += len(reject_rows)
+            held += sum(a["byte_size"] for a in article_rows)
+            if len(articles) >= FLUSH_ROWS or held >= FLUSH_BYTES:
+                flush()
+                held = 0
+        flush()
+        shown.close()
         result.articles_landed = scalar(con, "select count(*) from raw.articles") - before
-        result.articles_duplicate = len(articles) - result.articles_landed
-        _insert_rejects(con, rejects, landed_at, run_id)
+        result.articles_duplicate = parsed_articles - result.articles_landed
         if files:
             con.register("incoming_files", pd.DataFrame(files))
             # a file read again by a newer parser keeps its first landing and gains the new counts

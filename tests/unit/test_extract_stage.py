@@ -27,6 +27,25 @@ def test_only_articles_new_to_the_extractor_version_are_extracted(tmp_path):
                     ("v2", 500, "troops_killed", "Ukrainian General Staff")]
 
 
+def test_extraction_in_batches_extracts_each_pending_article_once(tmp_path, monkeypatch):
+    from newsclaims import extract_stage
+
+    monkeypatch.setattr(extract_stage, "EXTRACT_BATCH", 2)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "batch.jsonl").write_text("".join(
+        f'{{"url": "u{i}", "date": "2023-03-01", "title": "T{i}", "outlet": "Test Wire", '
+        f'"text": "Ukraine\'s General Staff said {1000 + i} Russian soldiers were killed so far."}}\n'
+        for i in range(5)))
+    with connect(tmp_path / "w.duckdb") as con:
+        land(con, inbox, "run-1", today=dt.date(2024, 1, 1))
+        done = run_extract(con, "run-1", version="v1")
+        values = sorted(r[0] for r in con.execute("select value from extract.claim_mentions").fetchall())
+        texts = con.execute("select count(*), count(distinct article_id) from extract.article_texts").fetchall()
+    assert (done["articles_extracted"], done["mentions"]) == (5, 5)
+    assert values == [1000, 1001, 1002, 1003, 1004] and texts == [(5, 5)]
+
+
 def _records(n: int) -> list[tuple]:
     day = dt.date(2023, 3, 1)
     return [(f"a{i}", f"Title {i}", f"Ukraine's General Staff said {1000 + i} Russian soldiers were killed "

@@ -216,3 +216,29 @@ def test_files_an_older_parser_read_are_read_again_without_duplicating_what_land
     assert titles == ["One", "Two"]
     assert files == [(PARSER_VERSION, 2, "run-1")]  # one row, its first landing kept
     assert (third.files_unchanged, third.files_reread, third.articles_landed) == (1, 0, 0)
+
+
+def test_landing_in_batches_lands_what_one_batch_would(tmp_path, monkeypatch):
+    """Rows go in every FLUSH_ROWS articles (memory holds a batch, not the inbox): duplicates across
+    batches are still stored once, the first file's copy wins, and the counts are the inbox's."""
+    from newsclaims import landing
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    lines = [f'{{"url": "u{i}", "date": "2023-03-01", "title": "T{i}", "text": "Body {i}."}}\n' for i in range(7)]
+    (inbox / "a.jsonl").write_text("".join(lines) + "{broken\n")
+    (inbox / "b.jsonl").write_text(lines[1] + lines[6] + '{"url": "new", "date": "2023-03-02", "title": "N", '
+                                   '"text": "New."}\n')
+    results = {}
+    for flush_rows in (2, 10_000):
+        monkeypatch.setattr(landing, "FLUSH_ROWS", flush_rows)
+        with connect(tmp_path / f"w{flush_rows}.duckdb") as con:
+            r = land(con, inbox, "run-1", today=TODAY)
+            rows = con.execute("select source_file, line_number, title from raw.articles order by title").fetchall()
+            files = con.execute("select source_file, n_articles, n_rejects from raw.files order by 1").fetchall()
+        results[flush_rows] = ((r.articles_landed, r.articles_duplicate, r.rejects), rows, files)
+    assert results[2] == results[10_000]
+    counts, rows, files = results[2]
+    assert counts == (8, 2, 1)
+    assert [r[0] for r in rows if r[2] in ("T1", "T6")] == ["a.jsonl", "a.jsonl"]
+    assert files == [("a.jsonl", 7, 1), ("b.jsonl", 3, 0)]

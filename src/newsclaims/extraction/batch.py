@@ -61,23 +61,33 @@ def extract_records(records: list[tuple], version: str = EXTRACTOR_VERSION,
     return texts, mentions
 
 
+def worker_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
+    """A pool of extraction processes to reuse across batches (None on one core). Spawned, not
+    forked: the parent holds a DuckDB connection and Prefect's threads."""
+    workers = workers or os.cpu_count() or 1
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) if workers >= 2 else None
+
+
 def extract_parallel(records: list[tuple], version: str = EXTRACTOR_VERSION,
-                     workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS
-                     ) -> tuple[list[dict], list[dict]]:
-    """``extract_records`` over all cores for large batches (results in input order)."""
+                     workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS,
+                     pool: ProcessPoolExecutor | None = None) -> tuple[list[dict], list[dict]]:
+    """``extract_records`` over all cores for large batches (results in input order), in ``pool``
+    when one is given (it stays open for the next batch), else in a pool of its own."""
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(records) < PARALLEL_MIN_ARTICLES:
         return extract_records(records, version, budget)
+    own = pool is None
+    pool = pool or worker_pool(workers)
     size = -(-len(records) // (workers * 8))
     chunks = [records[i:i + size] for i in range(0, len(records), size)]
     results = []
-    # spawn, not fork: the parent holds a DuckDB connection and Prefect's threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool, \
-            progress.bar(len(records), "extracting") as shown:
-        done = pool.map(extract_records, chunks, [version] * len(chunks), [budget] * len(chunks))
-        for chunk, result in zip(chunks, done, strict=True):
-            results.append(result)
-            shown.update(len(chunk))
+    try:
+        with progress.bar(len(records), "extracting") as shown:
+            done = pool.map(extract_records, chunks, [version] * len(chunks), [budget] * len(chunks))
+            for chunk, result in zip(chunks, done, strict=True):
+                results.append(result)
+                shown.update(len(chunk))
+    finally:
+        if own:
+            pool.shutdown()
     return [t for ts, _ in results for t in ts], [m for _, ms in results for m in ms]
-
-

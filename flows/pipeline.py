@@ -93,6 +93,7 @@ def _record_failure(settings: Settings, run_id: str, summary: dict, abandoned: d
     if unwritable is not None:
         # someone writes the warehouse directly, or the disk is full: the record waits beside it
         # for the next run to write into ops.runs
+        publish.discard_partial(settings.warehouse)  # the run's own copy is never to be published
         reason = f"{type(exc).__name__}: {exc}"
         if unwritable is not exc:
             reason += f" (recorded by a later run: {unwritable})"

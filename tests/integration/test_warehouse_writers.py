@@ -7,6 +7,7 @@ import contextlib
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -82,6 +83,48 @@ def test_a_read_write_session_is_refused_recorded_and_loses_nothing(prefect_serv
     assert [s for s, _ in statuses] == ["completed", "refused", "completed"]
     assert f"open read-write by process {analyst.pid}" in statuses[1][1]
     assert publish.pending_refusals(warehouse) == []  # recorded once, then forgotten
+
+
+def test_a_session_opened_read_write_during_a_run_stops_its_publish(prefect_server, tmp_path, monkeypatch):
+    """Opened after the run copied the warehouse, the session would write into a file the publish
+    then replaces. The run refuses at the publish, keeps nothing of its copy, and its writes stay."""
+    import threading
+
+    pipeline = _load_flow()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SAMPLE_INBOX / "001_general_staff_march_1.txt", inbox)
+    warehouse = tmp_path / "w.duckdb"
+    pipeline(inbox=str(inbox), warehouse=str(warehouse), report_dir=str(tmp_path / "r"))
+    shutil.copy(SAMPLE_INBOX / "004_dnipro_strike.txt", inbox)
+    marker = tmp_path / "paused"
+    monkeypatch.setenv("NEWSCLAIMS_PAUSE_AT", "before-publish")
+    monkeypatch.setenv("NEWSCLAIMS_PAUSE_SECONDS", "6")
+    monkeypatch.setenv("NEWSCLAIMS_PAUSE_MARKER", str(marker))
+    done = threading.Event()
+    opened: dict = {}
+
+    def analyst() -> None:  # opens a read-write session while the run is paused before publishing
+        while not marker.exists():
+            time.sleep(0.05)
+        with session(warehouse, "write") as proc:
+            opened["pid"] = proc.pid
+            done.wait(120)
+
+    thread = threading.Thread(target=analyst)
+    thread.start()
+    try:
+        with pytest.raises(publish.WarehouseWritten, match="open read-write by process"):
+            pipeline(inbox=str(inbox), warehouse=str(warehouse), report_dir=str(tmp_path / "r"))
+    finally:
+        done.set()
+        thread.join(60)
+    assert not publish.building_path(warehouse).exists()
+    [refusal] = publish.pending_refusals(warehouse)
+    assert refusal["status"] == "refused" and str(opened["pid"]) in refusal["reason"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:  # the session's write is in the file
+        assert con.execute("select note from scratch.notes").fetchall() == [("mine",)]
+        assert con.execute("select count(*) from raw.articles").fetchone()[0] == 1  # nothing published
 
 
 def test_publish_refuses_when_a_session_opened_read_write_during_the_run(tmp_path):

@@ -177,10 +177,9 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     landed_at = dt.datetime.now(dt.UTC)
     now = time.time()
     # files read by this parser version are not read again; those an older one read are
-    known = {row[0] for row in con.execute(
-        "select file_hash from raw.files where coalesce(parser_version, 1) >= ?", [PARSER_VERSION]).fetchall()}
-    older = {row[0] for row in con.execute(
-        "select file_hash from raw.files where coalesce(parser_version, 1) < ?", [PARSER_VERSION]).fetchall()}
+    read_by = dict(con.execute("select file_hash, coalesce(parser_version, 1) from raw.files").fetchall())
+    known = {file_hash for file_hash, version in read_by.items() if version >= PARSER_VERSION}
+    older = read_by.keys() - known
     entries = inbox_files(inbox)
     shown = progress.bar(len(entries), "landing", unit="file")
 

@@ -42,6 +42,7 @@ from newsclaims.extraction.lexicon import (
     TOLL_ROSE,
 )
 from newsclaims.extraction.numbers import NumberMention, find_numbers, has_number_word
+from newsclaims.extraction.prefilter import may_match
 from newsclaims.extraction.scope import Scoping
 from newsclaims.extraction.sentences import _sentence_at, quote_spans, split_sentences
 from newsclaims.extraction.subject import Subjects
@@ -85,6 +86,11 @@ CIVILIAN_CONTEXT = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 
 
 PARTY_PATTERNS = dict(PARTY_MARKERS)
+
+
+# Besides the vocabulary's outcome and category words, the words a claim can rest on with neither
+# (``toll_of``): "The toll has risen to six". The vocabulary holds the rest ("deaths", "killing").
+COUNT_WORDS = re.compile(r"\b(?:toll|number of)\b", re.IGNORECASE)
 
 
 class ExtractionBudgetExceeded(RuntimeError):
@@ -162,6 +168,10 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
         # with wide=True, extract also proposes the numbers the rules could not type ("near misses",
         # metric 'unknown') in sentences with a war-loss word, for the learned layer to decide
         self.wide = wide
+        # False only for a sentence that holds none of the words a claim needs: such a sentence (when
+        # the sentence before proposed nothing, so that no noun carries over) proposes nothing
+        self._may_count = may_match([self.vocab.outcome_re.pattern, self.vocab.category_re.pattern,
+                                     COUNT_WORDS.pattern])
 
     # ------------------------------------------------------------ driver
     def extract(self, title: str, body: str, published_on: dt.date, outlet: str | None,
@@ -259,6 +269,8 @@ class Extractor(Attribution, Candidates, Subjects, Scoping):
             number_words = None if DIGIT.search(sentence) else has_number_word(sentence)
             if number_words is False:
                 continue
+            if previous_kind is None and not self._may_count(sentence):
+                continue  # nothing here for a number to count, and no noun from the sentence before
             if OLD_EVENT.search(sentence):
                 continue  # "the famine that rampaged through Ukraine in the early 1930s": not this war
             sentence_claims: list[Claim] = []

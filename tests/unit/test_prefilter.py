@@ -77,3 +77,30 @@ def test_the_sentence_gate_changes_no_claim_on_the_gold_articles(shared_dir):
     gated, open_ = ClaimExtractor(), ClaimExtractor()
     open_.rules._may_count = lambda sentence: True
     assert _claims(gated, texts) == _claims(open_, texts)
+
+
+ARTICLE_PIECES = st.sampled_from([
+    "ukraine", "Ukrainian", "syria", "Syrian", "2014", "1999", "2022", "kyiv", "Gaza", "korea", " ", ". ",
+    "-", "'", "\u2019", "é", "\u0131", "\u017f", "\u212a", "x", "s", "k", "_", "9",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.lists(ARTICLE_PIECES, max_size=6).map("".join),
+       body=st.lists(ARTICLE_PIECES, max_size=40).map("".join))
+def test_the_article_counts_and_words_are_those_of_the_plain_patterns(title, body):
+    from newsclaims.extraction.features import (
+        COUNT_CAP,
+        OTHER_CONFLICTS,
+        WAR_WORDS,
+        WORD,
+        YEAR,
+        article_context,
+    )
+
+    text = f"{title}\n{body}".lower()
+    context = article_context(title, body, "BBC News")
+    assert context.war_mentions == min(len(WAR_WORDS.findall(text)), COUNT_CAP)
+    assert context.other_conflicts == min(len(OTHER_CONFLICTS.findall(text)), COUNT_CAP)
+    assert context.old_years == min(len(YEAR.findall(text)), COUNT_CAP)
+    assert context.words == frozenset(WORD.findall(text))

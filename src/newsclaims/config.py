@@ -26,6 +26,12 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EXTRACT_BUDGET_SECONDS = 30.0  # one article's extraction: most take milliseconds
+# DuckDB's own memory (it spills to disk past it): the pipeline's DuckDB connections and dbt's
+DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB"
+
+
+def duckdb_memory_limit() -> str:
+    return os.environ.get("NEWSCLAIMS_DUCKDB_MEMORY_LIMIT") or DEFAULT_DUCKDB_MEMORY_LIMIT
 DBT_DIR = PROJECT_ROOT / "dbt"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 SEEDS_DIR = PROJECT_ROOT / "seeds"

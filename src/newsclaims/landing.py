@@ -161,16 +161,19 @@ def parse_entry(name: str, data: bytes, max_article_bytes: int, today: dt.date |
     return result
 
 
-# land() inserts what it has read every FLUSH_ROWS articles or FLUSH_BYTES of them, so the rows it
-# holds stay a batch whatever the inbox holds (one transaction all the same)
-FLUSH_ROWS = 2_000
-FLUSH_BYTES = 64 * 2**20
+# land() commits what it has read every FLUSH_ROWS articles or FLUSH_BYTES of them, so that neither
+# Python nor DuckDB (which holds a transaction's new rows in memory until it commits) holds more
+# than a batch, whatever the inbox holds
+FLUSH_ROWS = 1_000
+FLUSH_BYTES = 16 * 2**20
 
 
 def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.date | None = None,
          settle_seconds: float = 0.0, max_article_bytes: int = 5_000_000,
          skip: Callable[[Path], bool] | None = None) -> LandingResult:
-    """Land every file of the inbox in one transaction; returns counts. Never raises for bad content.
+    """Land every file of the inbox, committed in batches; returns counts. Never raises for bad content.
+    Runs land into their working copy (``publish``), so a landing stopped between batches is never
+    seen, and the next run reads its unfinished files again without landing an article twice.
     Files ``skip`` takes are left to another lander (the reference series' files), and listed in
     the result's ``skipped``."""
     result = LandingResult()
@@ -255,44 +258,54 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
     parsed_articles = held = 0
 
     def flush() -> None:
-        """Insert the rows held and let them go: memory holds a batch, not the inbox."""
-        _insert_articles(con, articles, landed_at, run_id)
-        _insert_rejects(con, rejects, landed_at, run_id)
+        """Commit the rows held and let them go. A file's row goes in with its last articles: a file
+        is marked read only once all it holds is stored (one stopped between batches is read again,
+        and what it already landed is not landed twice)."""
+        with transaction(con):
+            _insert_articles(con, articles, landed_at, run_id)
+            _insert_rejects(con, rejects, landed_at, run_id)
+            _insert_files(con, files, landed_at, run_id)
         articles.clear()
         rejects.clear()
+        files.clear()
 
-    with transaction(con):
-        before = scalar(con, "select count(*) from raw.articles")
-        for file_row, article_rows, reject_rows in read_files():
-            if file_row is not None:
-                files.append(file_row)
-            articles.extend(article_rows)
-            rejects.extend(reject_rows)
-            parsed_articles += len(article_rows)
-            result.rejects += len(reject_rows)
-            held += sum(a["byte_size"] for a in article_rows)
-            if len(articles) >= FLUSH_ROWS or held >= FLUSH_BYTES:
-                flush()
-                held = 0
-        flush()
-        shown.close()
-        result.articles_landed = scalar(con, "select count(*) from raw.articles") - before
-        result.articles_duplicate = parsed_articles - result.articles_landed
-        if files:
-            con.register("incoming_files", pd.DataFrame(files))
-            # a file read again by a newer parser keeps its first landing and gains the new counts
-            con.execute(
-                "insert into raw.files (file_hash, source_file, source_path, byte_size, n_articles, n_rejects, "
-                "landed_at, run_id, parser_version) select file_hash, source_file, source_path, byte_size, "
-                "n_articles, n_rejects, ?::timestamptz, ?, parser_version from incoming_files "
-                "on conflict (file_hash) do update set n_articles = excluded.n_articles, "
-                "n_rejects = excluded.n_rejects, parser_version = excluded.parser_version",
-                [landed_at, run_id])
-            con.unregister("incoming_files")
+    before = scalar(con, "select count(*) from raw.articles")
+    for file_row, article_rows, reject_rows in read_files():
+        if file_row is not None:
+            files.append(file_row)
+        articles.extend(article_rows)
+        rejects.extend(reject_rows)
+        parsed_articles += len(article_rows)
+        result.rejects += len(reject_rows)
+        held += sum(a["byte_size"] for a in article_rows)
+        if len(articles) >= FLUSH_ROWS or held >= FLUSH_BYTES:
+            flush()
+            held = 0
+    flush()
+    shown.close()
+    result.articles_landed = scalar(con, "select count(*) from raw.articles") - before
+    result.articles_duplicate = parsed_articles - result.articles_landed
     log.info("landed %d new articles (%d already landed), %d rejects, %d files unchanged, %d deferred, "
              "from %d files", result.articles_landed, result.articles_duplicate, result.rejects,
              result.files_unchanged, result.files_deferred, result.files_seen)
     return result
+
+
+def _insert_files(con: duckdb.DuckDBPyConnection, files: list[dict], landed_at, run_id: str) -> None:
+    if not files:
+        return
+    con.register("incoming_files", pd.DataFrame(files))
+    try:
+        # a file read again by a newer parser keeps its first landing and gains the new counts
+        con.execute(
+            "insert into raw.files (file_hash, source_file, source_path, byte_size, n_articles, n_rejects, "
+            "landed_at, run_id, parser_version) select file_hash, source_file, source_path, byte_size, "
+            "n_articles, n_rejects, ?::timestamptz, ?, parser_version from incoming_files "
+            "on conflict (file_hash) do update set n_articles = excluded.n_articles, "
+            "n_rejects = excluded.n_rejects, parser_version = excluded.parser_version",
+            [landed_at, run_id])
+    finally:
+        con.unregister("incoming_files")
 
 
 def _insert_new(con: duckdb.DuckDBPyConnection, rows: list[dict], insert_sql: str, params: list) -> None:

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsclaims.config import DBT_DIR
+from newsclaims.config import DBT_DIR, duckdb_memory_limit
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ def _invoke(warehouse: Path, command: list[str], target_dir: Path | None = None)
     from dbt.cli.main import dbtRunner
 
     os.environ["NEWSCLAIMS_WAREHOUSE"] = str(Path(warehouse).resolve())
+    os.environ["NEWSCLAIMS_DUCKDB_MEMORY_LIMIT"] = duckdb_memory_limit()  # read by profiles.yml
     args = [*command, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR), "--quiet", "--no-use-colors"]
     if target_dir is not None:
         args += ["--target-path", str(target_dir)]

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from newsclaims.config import duckdb_memory_limit
+
 DDL = """
 create schema if not exists raw;
 create schema if not exists extract;
@@ -211,6 +213,9 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     with tracked(duckdb.connect(str(path), read_only=read_only)) as con:
+        # a setting of the database, not the connection: set after connecting, so that a process
+        # that holds another connection to the file (with DuckDB's defaults) is not refused
+        con.execute("set memory_limit = ?", [duckdb_memory_limit()])
         if not read_only:
             con.execute(DDL)
             _migrate(con)

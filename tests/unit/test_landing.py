@@ -2,6 +2,7 @@ import datetime as dt
 import os
 
 import duckdb
+import pytest
 
 from newsclaims.landing import land
 from newsclaims.warehouse import connect
@@ -242,3 +243,45 @@ def test_landing_in_batches_lands_what_one_batch_would(tmp_path, monkeypatch):
     assert counts == (8, 2, 1)
     assert [r[0] for r in rows if r[2] in ("T1", "T6")] == ["a.jsonl", "a.jsonl"]
     assert files == [("a.jsonl", 7, 1), ("b.jsonl", 3, 0)]
+
+
+def test_a_landing_stopped_between_batches_is_finished_by_the_next_without_landing_twice(tmp_path, monkeypatch):
+    """Each batch is committed (so that DuckDB does not hold the whole inbox until one commit): a
+    landing stopped after some batches leaves whole files marked read, and the files it had not
+    finished are read again, their landed articles skipped."""
+    from newsclaims import landing
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("a", "b", "c"):
+        (inbox / f"{name}.jsonl").write_text("".join(
+            f'{{"url": "{name}{i}", "date": "2023-03-01", "title": "{name}{i}", "text": "Body {name}{i}."}}\n'
+            for i in range(5)))
+    monkeypatch.setattr(landing, "FLUSH_ROWS", 3)
+    real_parse = landing.parse_entry
+
+    def stopped_at_c(name, *args, **kwargs):
+        if name == "c.jsonl":
+            raise KeyboardInterrupt  # what a stopped run raises: not one file's problem
+        return real_parse(name, *args, **kwargs)
+
+    with connect(tmp_path / "w.duckdb") as con:
+        monkeypatch.setattr(landing, "parse_entry", stopped_at_c)
+        with pytest.raises(KeyboardInterrupt):
+            land(con, inbox, "run-1", today=TODAY)
+        partial = con.execute("select count(*) from raw.articles").fetchall()[0][0]
+        marked = [r[0] for r in con.execute("select source_file from raw.files order by 1").fetchall()]
+        assert 0 < partial < 15 and "c.jsonl" not in marked  # some batches in, c's never read
+        monkeypatch.setattr(landing, "parse_entry", real_parse)
+        again = land(con, inbox, "run-2", today=TODAY)
+        assert con.execute("select count(*), count(distinct content_hash) from raw.articles").fetchall() == [(15, 15)]
+        assert [r[0] for r in con.execute("select source_file from raw.files order by 1").fetchall()] == \
+            ["a.jsonl", "b.jsonl", "c.jsonl"]
+    assert again.articles_landed == 15 - partial
+
+
+def test_the_pipeline_s_duckdb_connections_carry_the_memory_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCLAIMS_DUCKDB_MEMORY_LIMIT", "300MB")
+    with connect(tmp_path / "w.duckdb") as con:
+        limit = con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+    assert limit == "286.1 MiB"  # DuckDB's spelling of 300 MB

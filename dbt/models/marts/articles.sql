@@ -2,12 +2,20 @@ with articles as (
     select * from {{ ref('stg_raw__articles') }}
 ),
 
-texts as (
-    select *
+-- the latest extraction of each article, chosen on the key alone: a window over the texts
+-- themselves would sort every body, more than DuckDB's memory limit holds on a large warehouse
+latest_text as (
+    select article_id, extractor_version
     from {{ ref('stg_extract__article_texts') }}
     qualify row_number() over (
         partition by article_id order by extracted_at desc, extractor_version desc
     ) = 1
+),
+
+texts as (
+    select texts.*
+    from {{ ref('stg_extract__article_texts') }} as texts
+    inner join latest_text using (article_id, extractor_version)
 ),
 
 claim_counts as (

@@ -73,6 +73,9 @@ def test_sample_inbox_gives_exact_claims_and_a_report_naming_the_decrease(pipeli
                count(*)
         from claims c join articles a using (article_id) where c.section = 'body'""")
     assert offsets[0][0] == offsets[0][1] > 0
+    # the articles mart is a view over the landed and extracted texts: a build does not copy them
+    assert query(tmp_path, "select count(*) from duckdb_views() where schema_name = 'main' "
+                           "and view_name = 'articles'") == [(1,)]
     # mojibake repaired and boilerplate set apart, raw untouched
     body, boilerplate, raw = query(tmp_path, """
         select a.body, a.boilerplate, r.raw_text from articles a join raw.articles r using (article_id)

@@ -1,3 +1,7 @@
+-- A view, not a table: the texts stay in raw.articles and extract.article_texts, and a run does not
+-- copy every article's body again (on a large warehouse that copy was the build's time and memory)
+{{ config(materialized='view') }}
+
 with articles as (
     select * from {{ ref('stg_raw__articles') }}
 ),

@@ -37,10 +37,12 @@ EXTRACT_BATCH = 5_000
 
 def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION,
                      limit: int | None = None) -> pd.DataFrame:
-    """The articles the extractor ``version`` has not processed, by article_id (at most ``limit``)."""
-    return con.execute(
+    """The articles the extractor ``version`` has not processed, by article_id (at most ``limit``).
+    Found on the keys alone, then fetched by row id: a join that carried the texts read every stored
+    body to find the few pending (0.6 s against 0.06 s for 1,000 pending of 159,768)."""
+    rows = [r[0] for r in con.execute(
         """
-        select a.article_id, a.title, a.body, a.published_on, a.outlet
+        select a.rowid
         from raw.articles a
         where not exists (
             select 1 from extract.article_texts t
@@ -50,6 +52,11 @@ def pending_articles(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
         limit ?
         """,
         [version, limit],
+    ).fetchall()]
+    return con.execute(
+        "select article_id, title, body, published_on, outlet from raw.articles "
+        "where rowid in (select unnest(?::bigint[])) order by article_id",
+        [rows],
     ).df()
 
 

@@ -17,7 +17,7 @@ places as (
             then '\b(?:in|to|into|across|inside|within|from)\s+(?:the\s+)?(?:' || pattern || ')\b'
             else '\b(?:(?:in|to|into|across|near|around|outside|from|of)\s+(?:the\s+)?'
                 || '(?:(?:city|town|region|oblast|province) of\s+)?(?:' || pattern || ')\b'
-                || '|(?:' || pattern || ')(?:''s|’s)\s)'
+                || '|\b(?:' || pattern || ')(?:''s|’s)\s)'
         end as phrase_pattern,
         -- a pattern of plain names ("Kharkiv|Kharkov") gives the words a sentence must contain
         -- for the phrase to match: a cheap test that spares most of the regex work
@@ -27,14 +27,41 @@ places as (
     from {{ ref('places') }}
 ),
 
-named as (
-    -- the pairs whose sentence holds one of the place's names (every pair, for a pattern that is
-    -- a regular expression)
-    select claims.*, places.*
+-- the pairs whose sentence holds one of the place's names as a word (every pair, for a pattern
+-- that is a regular expression): a hash join of the sentences' words with the one-word names, and a
+-- substring test for the names of several words; the phrase patterns then run on these pairs only
+words as (
+    select distinct claim_id, unnest(regexp_split_to_array(sentence, '[^0-9A-Za-z_]+')) as word
     from claims
-    inner join places
-        on places.names is null
-        or list_bool_or(list_transform(places.names, lambda name: contains(claims.sentence, name)))
+),
+
+place_names as (
+    select place, unnest(names) as name
+    from places
+    where names is not null
+),
+
+named_ids as (
+    select words.claim_id, place_names.place
+    from words
+    inner join place_names on words.word = place_names.name
+    union
+    select claims.claim_id, place_names.place
+    from claims
+    inner join place_names
+        on regexp_matches(place_names.name, '[^0-9A-Za-z_]') and contains(claims.sentence, place_names.name)
+    union
+    select claims.claim_id, places.place
+    from claims
+    cross join places
+    where places.names is null
+),
+
+named as (
+    select claims.*, places.*
+    from named_ids
+    inner join claims using (claim_id)
+    inner join places using (place)
 ),
 
 found as (

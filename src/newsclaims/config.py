@@ -13,6 +13,7 @@
 | NEWSCLAIMS_EXTRACT_BUDGET_SECONDS | 30 (an article over it is quarantined) |
 | NEWSCLAIMS_REFERENCE     | none (reference files beside the inbox's own) |
 | NEWSCLAIMS_SERIES_MIN_CONFIDENCE | 0.8 (claims below it stay out of series) |
+| NEWSCLAIMS_DUCKDB_MEMORY_LIMIT | 256MB (DuckDB's memory, pipeline and dbt) |
 
 Relative defaults are resolved against the project root (the folder holding
 pyproject.toml), so the CLI works from any working directory.
@@ -26,16 +27,16 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EXTRACT_BUDGET_SECONDS = 30.0  # one article's extraction: most take milliseconds
+DBT_DIR = PROJECT_ROOT / "dbt"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+VOCAB_DIR = SEEDS_DIR
 # DuckDB's own memory (it spills to disk past it): the pipeline's DuckDB connections and dbt's
 DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB"
 
 
 def duckdb_memory_limit() -> str:
     return os.environ.get("NEWSCLAIMS_DUCKDB_MEMORY_LIMIT") or DEFAULT_DUCKDB_MEMORY_LIMIT
-DBT_DIR = PROJECT_ROOT / "dbt"
-EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
-SEEDS_DIR = PROJECT_ROOT / "seeds"
-VOCAB_DIR = SEEDS_DIR
 
 
 def _path(env: str, default: Path) -> Path:

@@ -202,9 +202,13 @@ def needed_columns(suite: dict, id_columns: list[str], present: list[str]) -> li
     do not load article text or evidence they never look at."""
     words = set(id_columns)
     for expectation in suite["expectations"]:
-        for text in _strings(expectation.get("kwargs", {})):
-            words.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+        words |= _names_in(expectation.get("kwargs", {}))
     return [c for c in present if c in words]
+
+
+def _names_in(kwargs: dict) -> set[str]:
+    """The identifiers an expectation's arguments name: its columns and those its row condition reads."""
+    return {name for text in _strings(kwargs) for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)}
 
 
 def _quoted(column: str) -> str:
@@ -226,8 +230,7 @@ def select_list(suite: dict, id_columns: list[str], present: list[str]) -> str:
             kwargs.get("max_value") is None and kwargs.get("min_value") in (None, 0, 1) and \
             not kwargs.get("row_condition")
         if not presence_only:
-            for text in _strings(kwargs):
-                whole.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+            whole |= _names_in(kwargs)
     return ", ".join(_quoted(c) if c in whole else f"left({_quoted(c)}, 1) as {_quoted(c)}"
                      for c in needed_columns(suite, id_columns, present))
 

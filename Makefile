@@ -11,7 +11,7 @@ export GX_ANALYTICS_ENABLED := false
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,cluster]'
 	touch $@
 
 setup: $(BIN)/.installed          ## create .venv and install the pinned dependencies

@@ -49,6 +49,8 @@ def _print_summary(summary: dict, seconds: float) -> None:
         print(f"    reference: {problem}")
     print(f"  articles extracted {summary.get('articles_extracted', 0)} "
           f"({summary.get('extractor_version', '')})")
+    if summary.get("extracted_on"):
+        print(f"    on {summary['extracted_on']}")
     if summary.get("extraction_failures"):
         print(f"    quarantined by extraction: {summary['extraction_failures']} (articles.extraction_error)")
     print(f"  claims            {summary.get('claims', 0)}")

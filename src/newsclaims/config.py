@@ -67,6 +67,7 @@ class Settings:
     extract_budget_seconds: float = DEFAULT_EXTRACT_BUDGET_SECONDS
     stall_seconds: float = 7200.0
     series_min_confidence: float = 0.8
+    dask_address: str | None = None
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
@@ -82,11 +83,12 @@ class Settings:
             "extract_budget_seconds": _number("NEWSCLAIMS_EXTRACT_BUDGET_SECONDS", DEFAULT_EXTRACT_BUDGET_SECONDS),
             "stall_seconds": _number("NEWSCLAIMS_STALL_SECONDS", 7200.0),
             "series_min_confidence": _number("NEWSCLAIMS_SERIES_MIN_CONFIDENCE", 0.8),
+            "dask_address": os.environ.get("NEWSCLAIMS_DASK_ADDRESS") or None,
         }
         for key, value in overrides.items():
             if value is None:
                 continue
             values[key] = Path(value).expanduser().resolve() if key in ("warehouse", "inbox", "report_dir",
                                                                         "reference") \
-                else type(values[key])(value)
+                else value if values[key] is None else type(values[key])(value)
         return cls(**values)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 
 import duckdb
 import pandas as pd
 
+from newsclaims.cluster import DaskPool
 from newsclaims.config import DEFAULT_EXTRACT_BUDGET_SECONDS
 from newsclaims.extraction.batch import PARALLEL_MIN_ARTICLES, extract_parallel, worker_pool
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
@@ -78,23 +80,35 @@ def extract_articles(frame: pd.DataFrame, run_id: str, version: str = EXTRACTOR_
 
 
 def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, version: str = EXTRACTOR_VERSION,
-                budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS) -> dict:
+                budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS, dask_address: str | None = None) -> dict:
     """Extract the pending articles into the warehouse, EXTRACT_BATCH at a time, each batch in one
-    transaction; returns counts. An article over its time budget, or whose extraction fails, is
-    quarantined with the reason (``extract.article_texts.extraction_error``): it is not pending
-    again for this version."""
+    transaction; returns counts, and where the work ran (``extracted_on``). An article over its time
+    budget, or whose extraction fails, is quarantined with the reason
+    (``extract.article_texts.extraction_error``): it is not pending again for this version.
+
+    With ``dask_address`` every batch is extracted on that Dask cluster (newsclaims.cluster), else
+    on this machine's cores once a batch is worth it."""
     counts = {"articles_extracted": 0, "mentions": 0, "extractor_version": version, "extraction_failures": 0}
     with contextlib.ExitStack() as stack:
         pool = None  # one pool of workers for every batch, started when a batch is worth it
+        where = "this process"
         while not (pending := pending_articles(con, version, EXTRACT_BATCH)).empty:
-            if pool is None and len(pending) >= PARALLEL_MIN_ARTICLES and (pool := worker_pool()) is not None:
+            if pool is None and dask_address:
+                pool = stack.enter_context(DaskPool(dask_address))
+                where = pool.describe()
+            elif pool is None and len(pending) >= PARALLEL_MIN_ARTICLES and (pool := worker_pool()) is not None:
                 stack.enter_context(pool)
+                where = f"{os.cpu_count()} processes on this machine"
             counts = _extract_batch(con, pending, run_id, version, budget, pool, counts)
+        if counts["articles_extracted"]:
+            counts["extracted_on"] = where
+            if isinstance(pool, DaskPool):
+                counts["extract_chunks_by_worker"] = dict(sorted(pool.chunks_by_worker.items()))
     if not counts["articles_extracted"]:
         log.info("nothing to extract: every article is done by %s", version)
     else:
-        log.info("extracted %d claim mentions from %d articles with %s", counts["mentions"],
-                 counts["articles_extracted"], version)
+        log.info("extracted %d claim mentions from %d articles with %s, on %s", counts["mentions"],
+                 counts["articles_extracted"], version, where)
     return counts
 
 

@@ -162,7 +162,7 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
                 articles_landed = ?,
                 articles_duplicate = ?, rejects = ?, articles_extracted = ?, claims = ?, claimants = ?,
                 checks_passed = ?, checks_failed = ?, report_path = ?, error = ?,
-                land_seconds = ?, extract_seconds = ?, build_seconds = ?, check_seconds = ?
+                land_seconds = ?, extract_seconds = ?, build_seconds = ?, check_seconds = ?, extracted_on = ?
             where run_id = ?
             """,
             [dt.datetime.now(dt.UTC), status, summary.get("files_seen"), summary.get("files_deferred"),
@@ -170,7 +170,7 @@ def finish_run(settings: Settings, run_id: str, summary: dict, status: str, erro
              summary.get("articles_duplicate"), summary.get("rejects"), summary.get("articles_extracted"),
              summary.get("claims"), summary.get("claimants"), summary.get("checks_passed"),
              summary.get("checks_failed"), summary.get("report"), error,
-             *(summary.get("seconds", {}).get(stage) for stage in STAGES), run_id],
+             *(summary.get("seconds", {}).get(stage) for stage in STAGES), summary.get("extracted_on"), run_id],
         )
 
 
@@ -197,7 +197,8 @@ def reference_stage(settings: Settings, run_id: str) -> dict:
 
 def extract_stage(settings: Settings, run_id: str) -> dict:
     with connect(settings.warehouse) as con:
-        result = run_extract(con, run_id, budget=settings.extract_budget_seconds)
+        result = run_extract(con, run_id, budget=settings.extract_budget_seconds,
+                             dask_address=settings.dask_address)
     pause_point("after-extract")
     return result
 

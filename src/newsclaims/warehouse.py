@@ -172,13 +172,15 @@ create table if not exists ops.runs (
     report_path   varchar,
     error         varchar
 );
--- seconds each stage of a run took, measured by the run itself (Prefect's task timings were wrong under load)
 -- which parsing.PARSER_VERSION last read the file (null: version 1, before it was recorded)
 alter table raw.files add column if not exists parser_version integer;
+-- seconds each stage of a run took, measured by the run itself (Prefect's task timings were wrong under load)
 alter table ops.runs add column if not exists land_seconds double;
 alter table ops.runs add column if not exists extract_seconds double;
 alter table ops.runs add column if not exists build_seconds double;
 alter table ops.runs add column if not exists check_seconds double;
+-- where the extract stage ran: this process, this machine's processes, or a Dask cluster's address
+alter table ops.runs add column if not exists extracted_on varchar;
 """
 
 

@@ -70,12 +70,16 @@ def worker_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
 
 def extract_parallel(records: list[tuple], version: str = EXTRACTOR_VERSION,
                      workers: int | None = None, budget: float | None = DEFAULT_EXTRACT_BUDGET_SECONDS,
-                     pool: ProcessPoolExecutor | None = None) -> tuple[list[dict], list[dict]]:
+                     pool=None) -> tuple[list[dict], list[dict]]:
     """``extract_records`` over all cores for large batches (results in input order), in ``pool``
-    when one is given (it stays open for the next batch), else in a pool of its own."""
-    workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(records) < PARALLEL_MIN_ARTICLES:
-        return extract_records(records, version, budget)
+    when one is given (it stays open for the next batch), else in a pool of its own. A cluster's
+    pool (newsclaims.cluster.DaskPool) is given every batch and says how many workers it has."""
+    if getattr(pool, "takes_every_batch", False):
+        workers = pool.workers
+    else:
+        workers = workers or os.cpu_count() or 1
+        if workers < 2 or len(records) < PARALLEL_MIN_ARTICLES:
+            return extract_records(records, version, budget)
     own = pool is None
     pool = pool or worker_pool(workers)
     size = -(-len(records) // (workers * 8))

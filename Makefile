@@ -50,9 +50,10 @@ train: setup                      ## retrain the learned layer on the develop pa
 evaluate: setup                   ## score the extractor on the develop and check parts of ../shared/eval
 	$(BIN)/newsclaims evaluate develop check
 
-bench: setup                      ## benchmarks (read ../shared/corpus when present)
+bench: setup                      ## benchmarks (read ../shared/corpus when present); 100k articles take ~5 min
 	$(BIN)/python benchmarks/bench_noop.py
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_scale.py --articles 100000
 
 clean:
 	rm -rf data expectations/uncommitted dbt/target dbt/logs

@@ -228,20 +228,32 @@ def needs_build(settings: Settings, summary: dict) -> str | None:
     with connect(settings.warehouse, read_only=True) as con:
         if not table_exists(con, "main", "claim_series"):
             return "no build yet"
-        last = scalar(con, "select fingerprint from ops.builds order by built_at desc limit 1")
+        last = last_fingerprint(con)
     if last != build_fingerprint(settings):
         return "models, vocabularies, suites or extractor changed"
     return None
 
 
+def last_fingerprint(con) -> str | None:
+    return scalar(con, "select fingerprint from ops.builds order by built_at desc limit 1")
+
+
 def build_stage(settings: Settings, run_id: str | None = None) -> dict:
+    """dbt build. The incremental models (claims and the per-article models under it) add the
+    rows of the new articles when nothing else changed since the last recorded build; otherwise
+    (the fingerprint changed: models, seeds, suites, settings or extractor version; or no build
+    is recorded) everything is rebuilt from scratch (``--full-refresh``)."""
     pause_point("before-build")
-    result = transform.build(settings.warehouse, variables=dbt_vars(settings))
+    fingerprint = build_fingerprint(settings)
+    with connect(settings.warehouse, read_only=True) as con:
+        full_refresh = run_id is None or last_fingerprint(con) != fingerprint
+    result = transform.build(settings.warehouse, variables=dbt_vars(settings), full_refresh=full_refresh)
     if run_id is not None:
         with connect(settings.warehouse) as con:
-            con.execute("insert into ops.builds values (?, ?, ?)",
-                        [run_id, build_fingerprint(settings), dt.datetime.now(dt.UTC)])
+            con.execute("insert into ops.builds (run_id, fingerprint, built_at, full_refresh) values (?, ?, ?, ?)",
+                        [run_id, fingerprint, dt.datetime.now(dt.UTC), full_refresh])
     return {
+        "build": "full" if full_refresh else "incremental",
         "models_built": result.models_built,
         "dbt_tests": len(result.tests),
         "dbt_tests_failed": [f"{t.name}: {t.status} ({t.failures})" for t in result.tests_failed],

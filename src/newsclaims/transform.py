@@ -75,22 +75,33 @@ def _invoke(warehouse: Path, command: list[str], target_dir: Path | None = None)
 
 
 def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None,
-          variables: dict | None = None) -> BuildResult:
-    """``dbt build`` (seeds, models, data and unit tests) against the warehouse file."""
+          variables: dict | None = None, full_refresh: bool = False, unit_tests: bool = False) -> BuildResult:
+    """``dbt build`` (seeds, models and data tests) against the warehouse file; with
+    ``full_refresh`` the incremental models are rebuilt from scratch. The unit tests pin the
+    models' SQL on rows of their own, not the data: a run leaves them out (``unit_tests`` runs them
+    too; the test suite runs them through ``unit_test``)."""
     command = ["build"]
+    if full_refresh:
+        command.append("--full-refresh")
+    if not unit_tests:
+        command += ["--exclude-resource-type", "unit_test"]
     if select:
         command += ["--select", *select]
     if variables:
         command += ["--vars", json.dumps(variables)]
     result = _invoke(warehouse, command, target_dir)
     out = BuildResult()
-    errors = []
+    errors, skipped, causes = [], [], []
     for node_result in getattr(result.result, "results", []) or []:
         node = node_result.node
         status = str(node_result.status).split(".")[-1].lower()
+        if status in ("error", "fail"):  # a failed test stops what is built on its model, as an error does
+            causes.append(f"{node.resource_type} {node.name}: {node_result.message}")
         if node.resource_type in ("model", "seed", "snapshot"):
-            if status in ("error", "skipped"):
-                errors.append(f"{node.resource_type} {node.name}: {node_result.message}")
+            if status == "error":
+                errors.append(node.name)
+            elif status == "skipped":
+                skipped.append(node.name)
             elif node.resource_type == "model":
                 out.models_built += 1
             elif node.resource_type == "seed":
@@ -100,11 +111,21 @@ def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path 
                 name=node.name, status=status, failures=node_result.failures or 0,
                 message=node_result.message or "",
             ))
-    if errors:
-        raise TransformError("dbt build failed: " + "; ".join(errors))
+    if errors or skipped:
+        raise TransformError("dbt build failed: " + "; ".join(causes or errors)
+                             + (f" (so not built: {', '.join(skipped)})" if skipped else ""))
     log.info("dbt built %d models and %d seeds; %d of %d tests failed", out.models_built,
              out.seeds_loaded, len(out.tests_failed), len(out.tests))
     return out
+
+
+def unit_test(warehouse: Path, target_dir: Path | None = None) -> list[DbtTestResult]:
+    """The dbt unit tests (``unit_tests:`` in the models' YAML) against a built warehouse, whose
+    tables give the inputs' column types; their results."""
+    result = _invoke(warehouse, ["test", "--resource-type", "unit_test"], target_dir)
+    return [DbtTestResult(name=r.node.name, status=str(r.status).split(".")[-1].lower(),
+                          failures=r.failures or 0, message=r.message or "")
+            for r in getattr(result.result, "results", []) or []]
 
 
 def docs(warehouse: Path, out_dir: Path) -> Path:

@@ -181,6 +181,8 @@ alter table ops.runs add column if not exists build_seconds double;
 alter table ops.runs add column if not exists check_seconds double;
 -- where the extract stage ran: this process, this machine's processes, or a Dask cluster's address
 alter table ops.runs add column if not exists extracted_on varchar;
+-- whether the build was whole (the fingerprint changed, or none was recorded) or added the new rows
+alter table ops.builds add column if not exists full_refresh boolean;
 """
 
 

@@ -189,3 +189,52 @@ def test_every_verb_has_help(verb):
     out = subprocess.run([sys.executable, "-m", "newsclaims.cli", verb, "--help"],
                          capture_output=True, text=True, cwd=PROJECT_ROOT)
     assert out.returncode == 0 and "--warehouse" in out.stdout
+
+
+def _built_tables(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every table and view dbt builds, its rows sorted, without the columns that say when, by which
+    run or from which folder a row was written."""
+    when = {"landed_at", "landed_run_id", "extracted_at", "extracted_run_id", "source_path"}
+    out = {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for schema, table in con.execute(
+                "select table_schema, table_name from information_schema.tables "
+                "where table_schema in ('main', 'intermediate', 'vocab') order by all").fetchall():
+            columns = [c for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+                "order by ordinal_position", [schema, table]).fetchall() if c not in when]
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            rows = con.execute(f"select {quoted} from {schema}.{table}").fetchall()
+            out[f"{schema}.{table}"] = sorted(rows, key=repr)
+    return out
+
+
+def test_a_build_on_new_articles_adds_them_and_equals_a_build_from_scratch(pipeline, tmp_path, monkeypatch):
+    first = ["001_general_staff_march_1.txt", "002_general_staff_march_2.txt", "004_dnipro_strike.txt"]
+    later = [p.name for p in SAMPLE_INBOX.iterdir() if p.name not in first]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in first:
+        shutil.copy(SAMPLE_INBOX / name, inbox / name)
+    stepwise = tmp_path / "stepwise"
+    started = run(pipeline, stepwise, inbox)
+    assert started["build"] == "full"  # nothing built yet
+    for name in later:
+        shutil.copytree(SAMPLE_INBOX / name, inbox / name) if (SAMPLE_INBOX / name).is_dir() \
+            else shutil.copy(SAMPLE_INBOX / name, inbox / name)
+    second = run(pipeline, stepwise, inbox)
+    assert second["build"] == "incremental" and second["articles_landed"] == 5
+    assert second["claims"] > started["claims"] > 0
+    at_once = tmp_path / "at_once"
+    run(pipeline, at_once, SAMPLE_INBOX)
+
+    built, expected = _built_tables(stepwise / "w.duckdb"), _built_tables(at_once / "w.duckdb")
+    assert built.keys() == expected.keys()
+    for name in expected:
+        assert built[name] == expected[name], name
+
+    # a changed setting changes what the models compute: the next build is whole again
+    monkeypatch.setenv("NEWSCLAIMS_SERIES_MIN_CONFIDENCE", "0.5")
+    third = run(pipeline, stepwise, inbox)
+    assert third["build"] == "full" and third["articles_landed"] == 0
+    assert query(stepwise, "select full_refresh from ops.builds order by built_at") == [(True,), (False,), (True,)]

@@ -2,9 +2,12 @@
 -- is not a finite positive number, a range whose top is below its bottom, or more than
 -- the most a claim of its metric can hold (max_plausible in seeds/metrics.csv). Mentions
 -- with a reason are kept here and listed in the rejected_claims mart; the claims left
--- out of every mart below.
+-- out of every mart below. Incremental, by article (macros/not_yet_built.sql).
+{{ config(materialized='incremental', on_schema_change='fail') }}
+
 with mentions as (
-    select * from {{ ref('int_claim_mentions_current_version') }}
+    select * from {{ ref('int_claim_mentions_current_version') }} as mentions
+    where {{ not_yet_built('mentions.article_id') }}
 ),
 
 metrics as (

@@ -2,10 +2,14 @@
 -- claim's sentence names after a preposition ("in Mariupol", "to Poland", "from the Kharkiv
 -- region"), a city or region also as a possessive or with "of" ("Mariupol's", "the governor of
 -- Kharkiv"; for a country those name a speaker: "Russia's defence ministry"). Of several, the one
--- nearest the number. A claim without one counts for the country (its place is null).
+-- nearest the number. A claim without one counts for the country (its place is null). One row per
+-- claim; incremental, by claim (macros/not_yet_built.sql).
+{{ config(materialized='incremental', on_schema_change='fail') }}
+
 with claims as (
-    select claim_id, sentence, number_text
-    from {{ ref('int_claims_resolved_to_claimants') }}
+    select claims.claim_id, claims.sentence, claims.number_text
+    from {{ ref('int_claims_resolved_to_claimants') }} as claims
+    where {{ not_yet_built('claims.claim_id') }}
 ),
 
 places as (
@@ -76,10 +80,16 @@ found as (
     where regexp_matches(sentence, phrase_pattern)
 ),
 
-final as (
+nearest as (
     select claim_id, place, place_kind, country
     from found
     qualify row_number() over (partition by claim_id order by distance, place) = 1
+),
+
+final as (
+    select claims.claim_id, nearest.place, nearest.place_kind, nearest.country
+    from claims
+    left join nearest on claims.claim_id = nearest.claim_id
 )
 
 select * from final

@@ -1,7 +1,11 @@
 -- Attach each claim to its canonical claimant: the claimant name the extractor resolved
 -- through seeds/claimant_aliases.csv, keyed by a stable hash of the lower-cased name.
+-- Incremental, by article (macros/not_yet_built.sql).
+{{ config(materialized='incremental', on_schema_change='fail') }}
+
 with claims as (
-    select * from {{ ref('int_claims_deduplicated') }}
+    select * from {{ ref('int_claims_deduplicated') }} as claims
+    where {{ not_yet_built('claims.article_id') }}
 ),
 
 aliases as (

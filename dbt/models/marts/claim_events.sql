@@ -30,16 +30,27 @@ numbered as (
     from gaps
 ),
 
+-- the scope most of an event's reports give (a tie goes to the first in sort order, so the answer
+-- does not depend on the order the claims were built in)
+scopes as (
+    select claimant_id, metric, subject, value, event_number, scope
+    from numbered
+    group by claimant_id, metric, subject, value, event_number, scope
+    qualify row_number() over (
+        partition by claimant_id, metric, subject, value, event_number order by count(*) desc, scope
+    ) = 1
+),
+
 final as (
     select
         md5(concat_ws('|', claimant_id, metric, subject, value, event_number)) as event_id,
         claimant_id,
-        any_value(claimant) as claimant,
-        any_value(claimant_party) as claimant_party,
+        arg_min(claimant, published_on::varchar || claim_id) as claimant,
+        arg_min(claimant_party, published_on::varchar || claim_id) as claimant_party,
         metric,
         subject,
         value,
-        mode(scope) as scope,
+        any_value(scopes.scope) as scope,
         min(as_of) as as_of,
         max(as_of) as last_as_of,
         count(distinct article_id) as n_reports,
@@ -48,6 +59,7 @@ final as (
         arg_min(article_id, published_on::varchar || claim_id) as first_article_id,
         list(claim_id order by published_on, claim_id) as claim_ids
     from numbered
+    inner join scopes using (claimant_id, metric, subject, value, event_number)
     group by claimant_id, metric, subject, value, event_number
 )
 

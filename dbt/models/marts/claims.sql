@@ -1,15 +1,22 @@
+-- Incremental, by article: a run adds the claims of the articles it has not built yet
+-- (macros/not_yet_built.sql); a changed model, seed, setting or extractor rebuilds it whole.
+{{ config(materialized='incremental', on_schema_change='fail') }}
+
 with claims as (
-    select * from {{ ref('int_claims_resolved_to_claimants') }}
+    select * from {{ ref('int_claims_resolved_to_claimants') }} as claims
+    where {{ not_yet_built('claims.article_id') }}
 ),
 
 places as (
     select claim_id, place, place_kind
     from {{ ref('int_claim_places') }}
+    where claim_id in (select claim_id from claims)
 ),
 
 articles as (
     select article_id, source_file, published_on, outlet
     from {{ ref('stg_raw__articles') }}
+    where article_id in (select article_id from claims)
 ),
 
 final as (

@@ -20,7 +20,7 @@ from newsclaims.cluster import DaskPool
 from newsclaims.config import DEFAULT_EXTRACT_BUDGET_SECONDS
 from newsclaims.extraction.batch import PARALLEL_MIN_ARTICLES, extract_parallel, worker_pool
 from newsclaims.extraction.claims import EXTRACTOR_VERSION
-from newsclaims.warehouse import transaction
+from newsclaims.warehouse import registered, transaction
 
 log = logging.getLogger(__name__)
 
@@ -122,18 +122,16 @@ def _extract_batch(con: duckdb.DuckDBPyConnection, pending: pd.DataFrame, run_id
     for row in failures.itertuples(index=False):
         log.warning("quarantined article %s: %s", row.article_id, row.extraction_error)
     with transaction(con):
-        con.register("new_texts", texts)
-        con.execute(
-            "insert into extract.article_texts (article_id, extractor_version, title_clean, body_clean, "
-            "boilerplate, mojibake_repaired, extracted_at, run_id, extraction_error) select article_id, "
-            "extractor_version, title_clean, body_clean, boilerplate, mojibake_repaired, extracted_at, "
-            "run_id, extraction_error from new_texts")
-        con.unregister("new_texts")
+        with registered(con, "new_texts", texts):
+            con.execute(
+                "insert into extract.article_texts (article_id, extractor_version, title_clean, body_clean, "
+                "boilerplate, mojibake_repaired, extracted_at, run_id, extraction_error) select article_id, "
+                "extractor_version, title_clean, body_clean, boilerplate, mojibake_repaired, extracted_at, "
+                "run_id, extraction_error from new_texts")
         if not mentions.empty:
-            con.register("new_mentions", mentions)
-            con.execute(f"insert into extract.claim_mentions select {', '.join(MENTION_COLUMNS)} "
-                        "from new_mentions")
-            con.unregister("new_mentions")
+            with registered(con, "new_mentions", mentions):
+                con.execute(f"insert into extract.claim_mentions select {', '.join(MENTION_COLUMNS)} "
+                            "from new_mentions")
     return {**counts, "articles_extracted": counts["articles_extracted"] + len(texts),
             "mentions": counts["mentions"] + len(mentions),
             "extraction_failures": counts["extraction_failures"] + len(failures)}

@@ -28,7 +28,7 @@ import pandas as pd
 
 from newsclaims import progress
 from newsclaims.parsing import PARSER_VERSION, ParseResult, parse_file, sha256
-from newsclaims.warehouse import scalar, transaction
+from newsclaims.warehouse import registered, scalar, transaction
 
 log = logging.getLogger(__name__)
 
@@ -294,8 +294,7 @@ def land(con: duckdb.DuckDBPyConnection, inbox: Path, run_id: str, *, today: dt.
 def _insert_files(con: duckdb.DuckDBPyConnection, files: list[dict], landed_at, run_id: str) -> None:
     if not files:
         return
-    con.register("incoming_files", pd.DataFrame(files))
-    try:
+    with registered(con, "incoming_files", pd.DataFrame(files)):
         # a file read again by a newer parser keeps its first landing and gains the new counts
         con.execute(
             "insert into raw.files (file_hash, source_file, source_path, byte_size, n_articles, n_rejects, "
@@ -304,8 +303,6 @@ def _insert_files(con: duckdb.DuckDBPyConnection, files: list[dict], landed_at, 
             "on conflict (file_hash) do update set n_articles = excluded.n_articles, "
             "n_rejects = excluded.n_rejects, parser_version = excluded.parser_version",
             [landed_at, run_id])
-    finally:
-        con.unregister("incoming_files")
 
 
 def _insert_new(con: duckdb.DuckDBPyConnection, rows: list[dict], insert_sql: str, params: list) -> None:
@@ -314,11 +311,8 @@ def _insert_new(con: duckdb.DuckDBPyConnection, rows: list[dict], insert_sql: st
         return
     frame = pd.DataFrame(rows)
     frame["line_number"] = frame["line_number"].astype("Int64")
-    con.register("incoming", frame)
-    try:
+    with registered(con, "incoming", frame):
         con.execute(insert_sql, params)
-    finally:
-        con.unregister("incoming")
 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[dict], landed_at, run_id: str) -> None:

@@ -42,7 +42,7 @@ from newsclaims.landing import (
     read_entry,
     reject_row,
 )
-from newsclaims.warehouse import scalar, transaction
+from newsclaims.warehouse import registered, scalar, transaction
 
 log = logging.getLogger(__name__)
 
@@ -221,22 +221,21 @@ def land_reference(con: duckdb.DuckDBPyConnection, paths: list[Path], run_id: st
         if values:
             frame = pd.DataFrame(values)
             frame["day"] = frame["day"].astype("Int64")
-            con.register("incoming_values", frame)
-            con.execute("""
-                insert into raw.reference_values
-                select file_hash, kind, date::date, day::integer, key, value, qualifier, ?::timestamptz, ?
-                from incoming_values""", [landed_at, run_id])
-            con.unregister("incoming_values")
+            with registered(con, "incoming_values", frame):
+                con.execute("""
+                    insert into raw.reference_values
+                    select file_hash, kind, date::date, day::integer, key, value, qualifier, ?::timestamptz, ?
+                    from incoming_values""", [landed_at, run_id])
         result.reference_values = scalar(con, "select count(*) from raw.reference_values") - before
         _insert_rejects(con, rejects, landed_at, run_id)
         if files:
-            con.register("incoming_reference_files", pd.DataFrame(files))
-            con.execute("""
-                insert into raw.reference_files
-                select file_hash, source_file, source_path, kind, byte_size, n_values, n_rejects, n_bad_values,
-                       unknown_keys, missing_days, first_date::date, last_date::date, ?::timestamptz, ?
-                from incoming_reference_files""", [landed_at, run_id])
-            con.unregister("incoming_reference_files")
+            with registered(con, "incoming_reference_files", pd.DataFrame(files)):
+                con.execute("""
+                    insert into raw.reference_files
+                    select file_hash, source_file, source_path, kind, byte_size, n_values, n_rejects,
+                           n_bad_values, unknown_keys, missing_days, first_date::date, last_date::date,
+                           ?::timestamptz, ?
+                    from incoming_reference_files""", [landed_at, run_id])
     log.info("reference: %d values landed from %d new files (%d unchanged), %d rejects",
              result.reference_values, result.reference_files - result.reference_unchanged,
              result.reference_unchanged, result.reference_rejects)

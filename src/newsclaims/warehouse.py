@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +27,14 @@ create schema if not exists raw;
 create schema if not exists extract;
 create schema if not exists ops;
 
+-- The three big tables have no primary key or unique constraint: DuckDB keeps such an index whole
+-- in memory (and rewrites it at every checkpoint), and on a million articles it outgrew the memory
+-- limit. Their keys are kept unique by the one writer, which inserts only what is not stored yet
+-- (landing on content_hash, extraction on the pending articles), and checked by the dbt tests and
+-- the raw_articles suite.
 create table if not exists raw.articles (
-    article_id    varchar primary key,   -- first 16 hex digits of content_hash
-    content_hash  varchar not null unique,
+    article_id    varchar not null,      -- first 16 hex digits of content_hash
+    content_hash  varchar not null,
     source_file   varchar not null,
     source_path   varchar not null,
     line_number   integer,               -- JSON-lines files: the line; text files: null
@@ -108,8 +114,7 @@ create table if not exists extract.article_texts (
     boilerplate        varchar not null,  -- the lines separated from the body
     mojibake_repaired  boolean not null,
     extracted_at       timestamptz not null,
-    run_id             varchar not null,
-    primary key (article_id, extractor_version)
+    run_id             varchar not null   -- key: (article_id, extractor_version)
 );
 
 create table if not exists extract.claim_mentions (
@@ -139,8 +144,8 @@ create table if not exists extract.claim_mentions (
     relayed_by         varchar,
     stance             varchar not null,
     evidence           varchar not null,  -- cue words and rules that produced the row
-    confidence         double,            -- the learned claim head's probability (null: rules alone)
-    primary key (mention_id, extractor_version)
+    confidence         double             -- the learned claim head's probability (null: rules alone)
+                                          -- key: (mention_id, extractor_version)
 );
 -- warehouses built before the learned layer gain its column
 alter table extract.claim_mentions add column if not exists confidence double;
@@ -226,13 +231,37 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
         yield con
 
 
+UNINDEXED = ("raw.articles", "extract.article_texts", "extract.claim_mentions")
+
+
 def _migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Bring a warehouse made by an older version to this one's tables (what DDL's ``if not exists``
-    cannot): raw.rejects.original became nullable when rejected bytes began to be kept once."""
+    cannot): raw.rejects.original became nullable when rejected bytes began to be kept once; the
+    big tables lost their key indexes (see DDL)."""
     nullable = scalar(con, "select is_nullable from information_schema.columns where table_schema = 'raw' "
                            "and table_name = 'rejects' and column_name = 'original'")
     if nullable == "NO":
         con.execute("alter table raw.rejects alter column original drop not null")
+    for table in UNINDEXED:
+        schema, name = table.split(".")
+        if scalar(con, "select count(*) from duckdb_constraints() where schema_name = ? and table_name = ? "
+                       "and constraint_type in ('PRIMARY KEY', 'UNIQUE')", [schema, name]):
+            _rebuild_without_keys(con, table)
+
+
+def _rebuild_without_keys(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Copy ``table`` into one made by this version's DDL (no key index), in one transaction."""
+    schema, name = table.split(".")
+    body = re.search(rf"create table if not exists {re.escape(table)} \((.*?)\n\);", DDL, re.S).group(1)
+    added = re.findall(rf"alter table {re.escape(table)} add column if not exists (\w+ \w+);", DDL)
+    log.info("rebuilding %s without its key index (a one-off, for a warehouse of an older version)", table)
+    with transaction(con):
+        con.execute(f"create table {schema}.{name}__rebuilt ({body}\n)")  # the body may end in a comment
+        for column in added:
+            con.execute(f"alter table {schema}.{name}__rebuilt add column if not exists {column}")
+        con.execute(f"insert into {schema}.{name}__rebuilt by name select * from {table}")
+        con.execute(f"drop table {table}")
+        con.execute(f"alter table {schema}.{name}__rebuilt rename to {name}")
 
 
 def open_latest(path: Path) -> duckdb.DuckDBPyConnection:
@@ -262,6 +291,21 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
             log.debug("rollback after %s failed too: %s", type(exc).__name__, rollback_exc)
         raise
     con.execute("commit")
+
+
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, frame) -> Iterator[None]:
+    """``frame`` as the view ``name`` for the block. When the block fails, DuckDB refuses every
+    statement of the aborted transaction, dropping the view too: that refusal ("Current transaction
+    is aborted") must not replace the error that caused it (an out-of-memory, a full disk)."""
+    con.register(name, frame)
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+        raise
+    con.unregister(name)
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):

@@ -225,6 +225,8 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
         # a setting of the database, not the connection: set after connecting, so that a process
         # that holds another connection to the file (with DuckDB's defaults) is not refused
         con.execute("set memory_limit = ?", [duckdb_memory_limit()])
+        # a long query (a migration, a big landing's dedupe) would draw DuckDB's bar into the run's log
+        con.execute("set enable_progress_bar = false")
         if not read_only:
             con.execute(DDL)
             _migrate(con)

@@ -48,6 +48,15 @@ def _describe_row(row: dict) -> str:
     return ", ".join(f"{k}={v}" for k, v in row.items())
 
 
+def checked_rows(checks: list[CheckResult]) -> list[list]:
+    """[suite, which rows, how many] for each suite: after an incremental build the big suites
+    validate only the run's rows (quality.RUN_SCOPES)."""
+    seen: dict[str, list] = {}
+    for c in checks:
+        seen.setdefault(c.suite, [c.suite, c.scope, c.rows])
+    return list(seen.values())
+
+
 def render_markdown(run: dict, checks: list[CheckResult], data_docs_index: Path) -> str:
     failed = [c for c in checks if not c.success]
     lines = [
@@ -60,6 +69,7 @@ def render_markdown(run: dict, checks: list[CheckResult], data_docs_index: Path)
         f"- articles extracted: {run['articles_extracted']}; claims: {run['claims']}; "
         f"claimants: {run['claimants']}",
         f"- checks: {len(checks) - len(failed)} passed, {len(failed)} failed",
+        *(f"  - {suite} checked {scope}: {rows} rows" for suite, scope, rows in checked_rows(checks)),
         f"- Data Docs: `{data_docs_index}`",
         "",
     ]
@@ -283,6 +293,8 @@ def render_html(run: dict, checks: list[CheckResult], data: dict, data_docs_inde
               ["claimants", run.get("claimants")]]
     out.append('<h2 id="counts">This run</h2>' + _table(["", "count"], [r for r in counts if r[1] is not None],
                                                          {1}, "counts"))
+    out.append("<p>Rows checked by each suite:</p>" + _table(["suite", "which rows", "rows"], checked_rows(checks),
+                                                              {2}, "scopes"))
     if run.get("reject_reasons"):
         out.append("<p>Rejected inputs, kept with their reason, size, hash and first MiB of bytes in <code>raw.rejects</code>:</p>"
                    + _table(["reason", "count"], sorted(run["reject_reasons"].items()), {1}, "rejects"))

@@ -265,12 +265,14 @@ def data_docs_dir(settings: Settings) -> Path:
     return settings.report_dir / "data_docs"
 
 
-def check_stage(settings: Settings) -> list[quality.CheckResult]:
+def check_stage(settings: Settings, run_id: str | None = None) -> list[quality.CheckResult]:
+    """The Great Expectations suites; with ``run_id`` (after an incremental build) the big suites
+    validate only that run's rows (quality.RUN_SCOPES)."""
     pause_point("before-check")
     with connect(settings.warehouse, read_only=True) as con:
         if not table_exists(con, "main", "claim_series"):
             raise RuntimeError(f"{settings.warehouse} has no built marts: run 'newsclaims build' first")
-    return quality.run_checks(settings.warehouse, data_docs_dir(settings))
+    return quality.run_checks(settings.warehouse, data_docs_dir(settings), run_id=run_id)
 
 
 def report_stage(settings: Settings, summary: dict, checks: list[quality.CheckResult]) -> Path:

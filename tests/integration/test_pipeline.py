@@ -225,6 +225,15 @@ def test_a_build_on_new_articles_adds_them_and_equals_a_build_from_scratch(pipel
     second = run(pipeline, stepwise, inbox)
     assert second["build"] == "incremental" and second["articles_landed"] == 5
     assert second["claims"] > started["claims"] > 0
+    # its checks validate what it added: its articles and their claims; the series whole
+    checked = {c["suite"]: (c["scope"], c["rows"])
+               for c in json.loads((stepwise / "report" / "results.json").read_text())["checks"]}
+    new_claims = query(stepwise, "select count(*) from claims where article_id in (select article_id from "
+                                 f"extract.article_texts where run_id = '{second['run_id']}')")[0][0]
+    assert checked["raw_articles"] == ("the articles this run landed", 5)
+    assert checked["claims"] == ("the claims of the articles this run extracted", new_claims)
+    assert 0 < new_claims < second["claims"]
+    assert checked["claim_series"][0] == "the whole table"
     at_once = tmp_path / "at_once"
     run(pipeline, at_once, SAMPLE_INBOX)
 
@@ -237,4 +246,7 @@ def test_a_build_on_new_articles_adds_them_and_equals_a_build_from_scratch(pipel
     monkeypatch.setenv("NEWSCLAIMS_SERIES_MIN_CONFIDENCE", "0.5")
     third = run(pipeline, stepwise, inbox)
     assert third["build"] == "full" and third["articles_landed"] == 0
+    checked = {c["suite"]: (c["scope"], c["rows"])
+               for c in json.loads((stepwise / "report" / "results.json").read_text())["checks"]}
+    assert checked["claims"] == ("the whole table", third["claims"])  # a whole build is checked whole
     assert query(stepwise, "select full_refresh from ops.builds order by built_at") == [(True,), (False,), (True,)]

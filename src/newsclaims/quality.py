@@ -67,6 +67,7 @@ TABLES = {
 # the run id for every ?); the others, small, always validate their whole table. A run adds no row
 # to what it has already validated, and the rows before it were validated by the runs that added
 # them: checking them again is what made the checks grow with the warehouse.
+WHOLE_TABLE = "the whole table"
 RUN_SCOPES = {
     # the run's articles, and any earlier one sharing a content hash with them: uniqueness stays exact
     "raw_articles": ("run_id = ? or content_hash in (select content_hash from raw.articles where run_id = ?)",
@@ -175,7 +176,7 @@ class CheckResult:
     unexpected: list[dict] = field(default_factory=list)   # identifying columns of failing rows
     error: str | None = None
     rows: int | None = None            # how many rows the suite validated
-    scope: str = "the whole table"     # which rows (RUN_SCOPES)
+    scope: str = WHOLE_TABLE           # which rows (RUN_SCOPES)
 
 
 def _escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -285,10 +286,10 @@ def run_checks(warehouse: Path, data_docs_dir: Path, *, today: dt.date | None = 
                            "unexpected_index_column_names": id_columns},
         ))
         # one table in memory at a time, with only what its suite reads, and only the run's rows
-        where, scope = RUN_SCOPES.get(name, (None, "the whole table")) if run_id else (None, "the whole table")
+        where, scope = RUN_SCOPES[name] if run_id and name in RUN_SCOPES else (None, WHOLE_TABLE)
         frame = _load(warehouse, table, suite_data, id_columns, where, run_id)
         if where and frame.empty and name == "raw_articles":
-            where, scope = None, "the whole table (this run landed no article)"
+            scope = f"{WHOLE_TABLE} (this run landed no article)"
             frame = _load(warehouse, table, suite_data, id_columns)
         rows = len(frame)
         frame = _escape_frame(frame)

@@ -74,17 +74,25 @@ def _invoke(warehouse: Path, command: list[str], target_dir: Path | None = None)
     return result
 
 
+def _status(node_result) -> str:
+    """A dbt node result's status as a word: pass, fail, error, skipped, success, ..."""
+    return str(node_result.status).split(".")[-1].lower()
+
+
+def _test_result(node_result) -> DbtTestResult:
+    return DbtTestResult(name=node_result.node.name, status=_status(node_result),
+                         failures=node_result.failures or 0, message=node_result.message or "")
+
+
 def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path | None = None,
-          variables: dict | None = None, full_refresh: bool = False, unit_tests: bool = False) -> BuildResult:
+          variables: dict | None = None, full_refresh: bool = False) -> BuildResult:
     """``dbt build`` (seeds, models and data tests) against the warehouse file; with
     ``full_refresh`` the incremental models are rebuilt from scratch. The unit tests pin the
-    models' SQL on rows of their own, not the data: a run leaves them out (``unit_tests`` runs them
-    too; the test suite runs them through ``unit_test``)."""
-    command = ["build"]
+    models' SQL on rows of their own, not the data: a build leaves them out, and the test suite
+    runs them through ``unit_test``."""
+    command = ["build", "--exclude-resource-type", "unit_test"]
     if full_refresh:
         command.append("--full-refresh")
-    if not unit_tests:
-        command += ["--exclude-resource-type", "unit_test"]
     if select:
         command += ["--select", *select]
     if variables:
@@ -94,7 +102,7 @@ def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path 
     errors, skipped, causes = [], [], []
     for node_result in getattr(result.result, "results", []) or []:
         node = node_result.node
-        status = str(node_result.status).split(".")[-1].lower()
+        status = _status(node_result)
         if status in ("error", "fail"):  # a failed test stops what is built on its model, as an error does
             causes.append(f"{node.resource_type} {node.name}: {node_result.message}")
         if node.resource_type in ("model", "seed", "snapshot"):
@@ -107,10 +115,7 @@ def build(warehouse: Path, *, select: list[str] | None = None, target_dir: Path 
             elif node.resource_type == "seed":
                 out.seeds_loaded += 1
         elif node.resource_type in ("test", "unit_test"):
-            out.tests.append(DbtTestResult(
-                name=node.name, status=status, failures=node_result.failures or 0,
-                message=node_result.message or "",
-            ))
+            out.tests.append(_test_result(node_result))
     if errors or skipped:
         raise TransformError("dbt build failed: " + "; ".join(causes or errors)
                              + (f" (so not built: {', '.join(skipped)})" if skipped else ""))
@@ -123,9 +128,7 @@ def unit_test(warehouse: Path, target_dir: Path | None = None) -> list[DbtTestRe
     """The dbt unit tests (``unit_tests:`` in the models' YAML) against a built warehouse, whose
     tables give the inputs' column types; their results."""
     result = _invoke(warehouse, ["test", "--resource-type", "unit_test"], target_dir)
-    return [DbtTestResult(name=r.node.name, status=str(r.status).split(".")[-1].lower(),
-                          failures=r.failures or 0, message=r.message or "")
-            for r in getattr(result.result, "results", []) or []]
+    return [_test_result(r) for r in getattr(result.result, "results", []) or []]
 
 
 def docs(warehouse: Path, out_dir: Path) -> Path:
